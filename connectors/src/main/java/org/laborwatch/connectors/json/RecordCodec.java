@@ -1,0 +1,101 @@
+package org.laborwatch.connectors.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.laborwatch.rules.risk.Alert;
+import org.laborwatch.rules.risk.RiskSnapshot;
+
+/**
+ * The wire form of an output record (alert, risk snapshot, dead letter): the same JSON in files, Kafka and
+ * Elasticsearch. Times are written as ISO-8601 with the city's offset, which is what the agencies read.
+ */
+public final class RecordCodec<T> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Class<T> type;
+    private final ZoneId zone;
+    private transient ObjectMapper mapper;
+
+    private RecordCodec(Class<T> type, ZoneId zone) {
+        this.type = type;
+        this.zone = zone;
+    }
+
+    public static RecordCodec<Alert> alerts(ZoneId zone) {
+        return new RecordCodec<>(Alert.class, zone);
+    }
+
+    public static RecordCodec<RiskSnapshot> riskSnapshots(ZoneId zone) {
+        return new RecordCodec<>(RiskSnapshot.class, zone);
+    }
+
+    public static RecordCodec<DeadLetter> deadLetters(ZoneId zone) {
+        return new RecordCodec<>(DeadLetter.class, zone);
+    }
+
+    public String encode(T value) {
+        try {
+            return mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + type.getSimpleName(), e);
+        }
+    }
+
+    public byte[] encodeBytes(T value) {
+        try {
+            return mapper().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + type.getSimpleName(), e);
+        }
+    }
+
+    public T decode(String json) {
+        try {
+            return mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectMapper mapper() {
+        if (mapper == null) {
+            mapper = newMapper(zone);
+        }
+        return mapper;
+    }
+
+    static ObjectMapper newMapper(ZoneId zone) {
+        SimpleModule times = new SimpleModule("city-time");
+        times.addSerializer(Instant.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider p) throws IOException {
+                gen.writeString(OffsetDateTime.ofInstant(value, zone).toString());
+            }
+        });
+        times.addDeserializer(Instant.class, new JsonDeserializer<>() {
+            @Override
+            public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                return OffsetDateTime.parse(p.getValueAsString()).toInstant();
+            }
+        });
+        return new ObjectMapper()
+                .registerModule(times)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+}

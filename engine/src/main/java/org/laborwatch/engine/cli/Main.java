@@ -1,0 +1,198 @@
+package org.laborwatch.engine.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.engine.embedded.EmbeddedRun;
+import org.laborwatch.engine.generate.GroundTruth;
+import org.laborwatch.engine.generate.SampleGenerator;
+import org.laborwatch.engine.report.RunReport;
+import org.laborwatch.engine.risk.EnterpriseRiskFunction;
+import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.engine.ingest.DecodeSignals;
+import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetCompiler;
+import org.laborwatch.rules.ruleset.RuleSetRejected;
+import org.laborwatch.rules.ruleset.RuleSets;
+import org.laborwatch.rules.ruleset.SessionMode;
+
+/** The engine's command line; {@code ./laborwatch} builds the project and calls this. */
+public final class Main {
+    static final String USAGE = """
+            usage: laborwatch <command> [options]
+              demo      [--enterprises N] [--days D] [--seed S] [--out DIR]
+                        generate a city's year of signals, run the engine on it, print the summary
+              generate  --out DIR [--enterprises 6050] [--days 365] [--seed 42] [--start 2025-03-01] [--shards 1]
+                        write sample signals (JSON Lines) and their ground truth (truth.csv)
+              run       --signals FILE|DIR --out DIR [--rules DIR] [--truth FILE] [--parallelism 2]
+                        [--allowlist FILE]   run the engine embedded (Flink MiniCluster, files in and out)
+              validate-rules DIR
+                        compile and check a directory of DRL files, reporting problems with line numbers
+              test      run every test (the launcher script handles this one)""";
+
+    private final PrintStream out;
+
+    Main(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] argv) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        System.exit(new Main(out).run(argv));
+    }
+
+    int run(String[] argv) {
+        if (argv.length == 0) {
+            out.println(USAGE);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        try {
+            return switch (argv[0]) {
+                case "generate" -> generate(Args.parse(rest, Set.of("out", "enterprises", "days", "seed", "start",
+                        "shards")));
+                case "run" -> runEngine(Args.parse(rest, Set.of("signals", "out", "rules", "truth", "parallelism",
+                        "allowlist")));
+                case "demo" -> demo(Args.parse(rest, Set.of("out", "enterprises", "days", "seed")));
+                case "validate-rules" -> validateRules(rest);
+                case "help", "-h", "--help" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> throw new Args.UsageError("unknown command '" + argv[0] + "'");
+            };
+        } catch (Args.UsageError e) {
+            out.println("laborwatch: " + e.getMessage());
+            out.println(USAGE);
+            return 2;
+        } catch (RuleSetRejected e) {
+            out.println("laborwatch: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            out.println("laborwatch: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            out.println("laborwatch: failed: " + e);
+            e.printStackTrace(out);
+            return 1;
+        }
+    }
+
+    private int generate(Args args) throws IOException {
+        SampleGenerator.Result result = generate(args.requiredPath("out"), args);
+        out.printf("generated %,d signals (%,d records with late and duplicate deliveries) for %,d enterprises%n",
+                result.signals(), result.deliveries(), result.enterprises().size());
+        result.files().forEach(f -> out.println("  signals:      " + f));
+        out.println("  ground truth: " + result.truth());
+        return 0;
+    }
+
+    private SampleGenerator.Result generate(Path dir, Args args) throws IOException {
+        SampleGenerator.Options defaults = SampleGenerator.Options.defaults();
+        SampleGenerator.Options options = new SampleGenerator.Options(
+                args.integer("enterprises", defaults.enterprises(), 1),
+                args.integer("days", defaults.days(), 30),
+                args.longValue("seed", defaults.seed()),
+                LocalDate.parse(args.string("start", defaults.start().toString())),
+                args.integer("shards", defaults.shards(), 1),
+                defaults.zone());
+        return new SampleGenerator(options).writeTo(dir);
+    }
+
+    private int runEngine(Args args) throws Exception {
+        Path signals = args.requiredPath("signals");
+        Path truth = args.path("truth");
+        if (truth == null) {
+            Path beside = (Files.isDirectory(signals) ? signals : signals.toAbsolutePath().getParent())
+                    .resolve(GroundTruth.FILE_NAME);
+            truth = Files.isRegularFile(beside) ? beside : null;
+        }
+        RuleSet rules = args.path("rules") == null ? RuleSets.bundled()
+                : RuleSets.fromDirectory(args.path("rules"), null);
+        Set<String> allowlist = allowlist(args.path("allowlist"));
+        return runAndReport(EmbeddedRun.signalFiles(signals), args.requiredPath("out"), rules, truth, allowlist,
+                args.integer("parallelism", 2, 1));
+    }
+
+    private int runAndReport(List<Path> files, Path outDir, RuleSet rules, Path truth, Set<String> allowlist,
+                             int parallelism) throws Exception {
+        RuleSetCompiler.compile(rules); // fail fast, with line numbers, before starting a cluster
+        SignalCodec codec = SignalCodec.defaults().withAllowlist(allowlist);
+        ZoneId zone = codec.zone();
+        out.printf("running the engine embedded (Flink MiniCluster, parallelism %d) on %d file(s), rule set %s%n",
+                parallelism, files.size(), rules.version());
+        EmbeddedRun.Outcome outcome = EmbeddedRun.run(new EmbeddedRun.Options(files, outDir, rules,
+                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), Duration.ofHours(6), codec,
+                parallelism));
+        GroundTruth groundTruth = truth == null ? null : GroundTruth.read(truth);
+        String report = RunReport.render(new RunReport.Inputs(
+                outcome.counter(DecodeSignals.ACC_READ),
+                outcome.counter(EnterpriseRiskFunction.ACC_JUDGED),
+                outcome.counter(EnterpriseRiskFunction.ACC_DUPLICATES),
+                outcome.counter(EnterpriseRiskFunction.ACC_LATE_JUDGED),
+                outcome.counter(EnterpriseRiskFunction.ACC_RULE_ERRORS),
+                outcome.outputs().alerts(), outcome.outputs().deadLetters(), groundTruth, zone, outcome.elapsed(),
+                rules.version()));
+        Files.writeString(outDir.resolve("summary.txt"), report, StandardCharsets.UTF_8);
+        out.println();
+        out.print(report);
+        out.println();
+        out.println("outputs:");
+        out.println("  alerts        " + outcome.outputs().alertsFile());
+        out.println("  risk          " + outcome.outputs().riskFile());
+        out.println("  dead letters  " + outcome.outputs().deadLettersFile());
+        out.println("  summary       " + outDir.resolve("summary.txt"));
+        return 0;
+    }
+
+    private int demo(Args args) throws Exception {
+        Path dir = args.path("out") != null ? args.path("out") : Path.of("out", "demo");
+        Path input = dir.resolve("input");
+        out.println("laborwatch demo: generating a year of signals for a city of enterprises ...");
+        SampleGenerator.Result generated = generate(input, args);
+        out.printf("  %,d signals for %,d enterprises -> %s%n", generated.deliveries(),
+                generated.enterprises().size(), input);
+        return runAndReport(generated.files(), dir.resolve("output"), RuleSets.bundled(), generated.truth(),
+                Set.of(), 2);
+    }
+
+    private int validateRules(List<String> rest) throws IOException, RuleSetRejected {
+        if (rest.size() != 1) {
+            throw new Args.UsageError("validate-rules takes one directory");
+        }
+        RuleSet rules = RuleSets.fromDirectory(Path.of(rest.get(0)), null);
+        var compiled = RuleSetCompiler.compile(rules);
+        out.printf("rule set %s: %d rules in %d files, all valid%n", compiled.version(), compiled.rules().size(),
+                rules.sources().size());
+        compiled.rules().stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(m -> out.printf(
+                "  %-9s %3d points  %-40s %s%s%n", m.id(), m.points(), String.join(",",
+                        m.agencies().stream().map(Enum::name).toList()), m.ruleName(), m.critical() ? "  [critical]"
+                        : ""));
+        return 0;
+    }
+
+    private static Set<String> allowlist(Path file) throws IOException {
+        if (file == null) {
+            return Set.of();
+        }
+        Set<String> codes = new HashSet<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String code = line.strip();
+            if (!code.isEmpty() && !code.startsWith("#")) {
+                codes.add(code);
+            }
+        }
+        return codes;
+    }
+}

@@ -1,0 +1,396 @@
+package org.laborwatch.engine.risk;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.laborwatch.connectors.json.DeadLetter;
+import org.laborwatch.connectors.json.Rejection;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.engine.alert.AlertIds;
+import org.laborwatch.engine.alert.Routing;
+import org.laborwatch.engine.alert.Suppression;
+import org.laborwatch.engine.ruleset.ActiveRules;
+import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.engine.ruleset.RuleSetEvent;
+import org.laborwatch.engine.ruleset.RuleSetState;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.feature.EnterpriseFeatures;
+import org.laborwatch.rules.feature.FeatureCalculator;
+import org.laborwatch.rules.feature.Horizons;
+import org.laborwatch.rules.feature.SignalHistory;
+import org.laborwatch.rules.feature.Trace;
+import org.laborwatch.rules.risk.Alert;
+import org.laborwatch.rules.risk.Hit;
+import org.laborwatch.rules.risk.RiskLevel;
+import org.laborwatch.rules.risk.RiskSnapshot;
+import org.laborwatch.rules.risk.RuleMeta;
+import org.laborwatch.rules.risk.SignalSummary;
+import org.laborwatch.rules.ruleset.CompiledRuleSet;
+import org.laborwatch.rules.ruleset.Finding;
+import org.laborwatch.rules.ruleset.RuleEvaluator;
+import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetRejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one enterprise's risk: dedupes its signals, judges them in event-time order against the active rule set,
+ * scores and grades the result, and raises alerts with their explanation.
+ *
+ * <p>Signals wait until the watermark passes them and are then judged oldest first, so the outcome does not depend
+ * on how sources interleave. A signal already behind the watermark but within the allowed lateness is judged at
+ * once on what was known at its own time; anything later is a dead letter, not a silent drop.
+ *
+ * <p>Each enterprise has at most two timers: one at its earliest waiting signal and one checking its TTL. The TTL
+ * timer is never moved when a signal arrives (deleting timers is the costliest timer operation); when it fires
+ * early it is re-armed at the true end of the TTL. An enterprise silent for the TTL is forgotten entirely, so
+ * enterprises that closed cost nothing.
+ *
+ * <p>Rule sets arrive on the broadcast side; until one does, the rule set given at construction is active.
+ */
+public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String, Signal, RuleSet, Alert> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(EnterpriseRiskFunction.class);
+
+    public static final OutputTag<RiskSnapshot> RISK = new OutputTag<>("risk", TypeInformation.of(RiskSnapshot.class));
+    public static final OutputTag<DeadLetter> LATE = new OutputTag<>("late", TypeInformation.of(DeadLetter.class));
+    public static final OutputTag<RuleSetEvent> RULE_SET_EVENTS =
+            new OutputTag<>("rule-set-events", TypeInformation.of(RuleSetEvent.class));
+
+    static final ValueStateDescriptor<EnterpriseState> STATE =
+            new ValueStateDescriptor<>("enterprise", TypeInformation.of(EnterpriseState.class));
+
+    public static final String ACC_JUDGED = "signals-judged";
+    public static final String ACC_DUPLICATES = "signals-duplicate";
+    public static final String ACC_LATE_JUDGED = "signals-late-judged";
+    public static final String ACC_RULE_ERRORS = "rule-errors";
+
+    private final RuleSet initialRules;
+    private final EvaluatorFactory evaluators;
+    private final RiskConfig config;
+    private final SignalCodec codec;
+
+    private transient ValueState<EnterpriseState> enterprise;
+    private transient ActiveRules rules;
+    private transient Suppression suppression;
+    private transient Scoring scoring;
+    private transient LongCounter judged;
+    private transient LongCounter duplicates;
+    private transient LongCounter lateJudged;
+    private transient LongCounter ruleErrors;
+
+    /** @param codec re-encodes a signal that arrives too late, so its dead letter can be fed again as it is */
+    public EnterpriseRiskFunction(RuleSet initialRules, EvaluatorFactory evaluators, RiskConfig config,
+                                  SignalCodec codec) {
+        this.initialRules = initialRules;
+        this.evaluators = evaluators;
+        this.config = config;
+        this.codec = codec;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        enterprise = getRuntimeContext().getState(STATE);
+        rules = new ActiveRules(evaluators);
+        suppression = new Suppression(config.suppression());
+        scoring = new Scoring(config.halfLife().toMillis());
+        judged = counter(ACC_JUDGED);
+        duplicates = counter(ACC_DUPLICATES);
+        lateJudged = counter(ACC_LATE_JUDGED);
+        ruleErrors = counter(ACC_RULE_ERRORS);
+    }
+
+    private LongCounter counter(String name) {
+        LongCounter counter = new LongCounter();
+        getRuntimeContext().addAccumulator(name, counter);
+        return counter;
+    }
+
+    @Override
+    public void close() {
+        if (rules != null) {
+            rules.close();
+        }
+    }
+
+    @Override
+    public void processElement(Signal signal, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+        EnterpriseState state = enterprise.value();
+        if (state == null) {
+            state = new EnterpriseState();
+        }
+        if (state.history.contains(signal) || state.isPending(signal)) {
+            duplicates.add(1);
+            return;
+        }
+        long at = signal.occurredAtMillis();
+        long watermark = ctx.timerService().currentWatermark();
+        if (at > watermark) {
+            state.hold(signal);
+        } else if (at >= watermark - config.allowedLateness().toMillis()) {
+            lateJudged.add(1);
+            judge(signal, state, ctx, out);
+        } else {
+            ctx.output(LATE, tooLate(signal, watermark, ctx.timerService().currentProcessingTime()));
+            return;
+        }
+        arm(state, ctx.timerService());
+        enterprise.update(state);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        EnterpriseState state = enterprise.value();
+        if (state == null) {
+            return; // a timer from before the state was forgotten
+        }
+        long watermark = ctx.timerService().currentWatermark();
+        if (timestamp == state.pendingTimer) {
+            state.pendingTimer = Long.MIN_VALUE;
+            judgeDue(state, watermark, ctx, out);
+        }
+        if (timestamp == state.ttlTimer) {
+            state.ttlTimer = Long.MIN_VALUE;
+            if (state.pending.isEmpty() && watermark >= expiresAt(state)) {
+                // Silent past the TTL: nothing left could still raise or explain an alert.
+                enterprise.clear();
+                return;
+            }
+        }
+        arm(state, ctx.timerService());
+        enterprise.update(state);
+    }
+
+    private void judgeDue(EnterpriseState state, long watermark, OnTimerContext ctx, Collector<Alert> out)
+            throws Exception {
+        Iterator<Signal> due = state.pending.iterator();
+        while (due.hasNext()) {
+            Signal signal = due.next();
+            if (signal.occurredAtMillis() > watermark) {
+                break;
+            }
+            due.remove();
+            judge(signal, state, ctx, out);
+        }
+    }
+
+    /** Arms the timer for the earliest waiting signal and makes sure a TTL check is pending. */
+    private void arm(EnterpriseState state, TimerService timers) {
+        if (!state.pending.isEmpty()) {
+            long earliest = state.pending.get(0).occurredAtMillis();
+            if (state.pendingTimer == Long.MIN_VALUE || earliest < state.pendingTimer) {
+                timers.registerEventTimeTimer(earliest);
+                state.pendingTimer = earliest; // a later timer left armed finds nothing due and is harmless
+            }
+        }
+        if (state.ttlTimer == Long.MIN_VALUE && state.lastJudgedAt != Long.MIN_VALUE) {
+            state.ttlTimer = expiresAt(state);
+            timers.registerEventTimeTimer(state.ttlTimer);
+        }
+    }
+
+    private long expiresAt(EnterpriseState state) {
+        return state.lastJudgedAt + config.idleTtl().toMillis();
+    }
+
+    private void judge(Signal signal, EnterpriseState state, ReadOnlyContext ctx, Collector<Alert> out)
+            throws Exception {
+        judged.add(1);
+        long at = signal.occurredAtMillis();
+        remember(signal, state);
+        state.history.add(Trace.of(signal));
+        state.history.prune(at);
+
+        double scoreBefore = scoring.score(state.hits.values(), at);
+        RiskLevel levelBefore = RiskLevel.forScore(scoreBefore);
+        EnterpriseFeatures features = FeatureCalculator.compute(signal, state.history, state.redEpisodes,
+                levelBefore);
+        List<Finding> findings = evaluate(features, signal, ctx);
+        String version = rules.version();
+
+        List<Hit> fired = toHits(findings, signal, state.history);
+        for (Hit hit : fired) {
+            state.hits.put(hit.ruleId(), hit);
+        }
+        state.hits.values().removeIf(h -> scoring.isForgotten(h, at));
+        state.score = scoring.score(state.hits.values(), at);
+        state.level = RiskLevel.forScore(state.score);
+        state.lastJudgedAt = Math.max(state.lastJudgedAt, at);
+
+        Alert alert = maybeAlert(signal, state, fired, levelBefore, scoreBefore, version);
+        if (state.level == RiskLevel.RED && levelBefore != RiskLevel.RED) {
+            state.redEpisodes++;
+        }
+        if (alert != null) {
+            out.collect(alert);
+        }
+        if (!fired.isEmpty() || state.level != levelBefore) {
+            ctx.output(RISK, snapshot(signal, state, features, version, at));
+        }
+    }
+
+    private static void remember(Signal signal, EnterpriseState state) {
+        if (signal.enterpriseName() != null) {
+            state.enterpriseName = signal.enterpriseName();
+        }
+        if (signal.district() != null) {
+            state.district = signal.district();
+        }
+        if (signal.industry() != null) {
+            state.industry = signal.industry();
+        }
+    }
+
+    private List<Finding> evaluate(EnterpriseFeatures features, Signal signal, ReadOnlyContext ctx)
+            throws Exception {
+        RuleEvaluator evaluator;
+        try {
+            evaluator = rules.evaluatorFor(activeRuleSet(ctx));
+        } catch (RuleSetRejected e) {
+            // Only reachable for the initial rule set, which the launcher validated before starting: fail loudly.
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        try {
+            return evaluator.evaluate(features, signal);
+        } catch (RuntimeException e) {
+            // A rule that throws on one enterprise's data must not stop the city's job; the signal still counts
+            // in the history, it just raises nothing this time.
+            ruleErrors.add(1);
+            LOG.warn("Rule evaluation failed for signal {} of {}: {}", signal.id(), signal.enterpriseId(),
+                    e.toString());
+            return List.of();
+        }
+    }
+
+    private RuleSet activeRuleSet(ReadOnlyContext ctx) throws Exception {
+        RuleSet published = ctx.getBroadcastState(RuleSetState.DESCRIPTOR).get(RuleSetState.ACTIVE);
+        return published != null ? published : initialRules;
+    }
+
+    private List<Hit> toHits(List<Finding> findings, Signal signal, SignalHistory history) {
+        if (findings.isEmpty()) {
+            return List.of();
+        }
+        List<Hit> hits = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            RuleMeta meta = finding.rule();
+            hits.add(new Hit(meta.id(), meta.points(), finding.reason(), evidence(meta, signal, history),
+                    signal.occurredAt(), meta.agencies(), meta.critical()));
+        }
+        return hits;
+    }
+
+    /** The trigger signal, then the latest signals of the rule's evidence types from the past 90 days. */
+    private List<String> evidence(RuleMeta meta, Signal signal, SignalHistory history) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(signal.id());
+        long now = signal.occurredAtMillis();
+        long from = now - 90 * Horizons.DAY_MILLIS;
+        List<Trace> traces = history.getTraces();
+        for (int i = traces.size() - 1; i >= 0 && ids.size() < config.maxEvidenceSignals(); i--) {
+            Trace t = traces.get(i);
+            boolean relevant = meta.evidence().isEmpty() ? t.type() == signal.type()
+                    : meta.evidence().contains(t.type());
+            if (relevant && t.at() <= now && t.at() >= from) {
+                ids.add(t.signalId());
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private Alert maybeAlert(Signal signal, EnterpriseState state, List<Hit> fired, RiskLevel levelBefore,
+                             double scoreBefore, String version) {
+        long at = signal.occurredAtMillis();
+        boolean newLevel = suppression.isNewLevel(state.level, levelBefore, state.alertedLevel,
+                state.alertedLevelAt, at);
+        boolean newCritical = false;
+        for (Hit hit : fired) {
+            if (hit.critical() && suppression.isNewCritical(hit.ruleId(), state.criticalAlertedAt, at)) {
+                state.criticalAlertedAt.put(hit.ruleId(), at);
+                newCritical = true;
+            }
+        }
+        if (newLevel) {
+            if (!suppression.isWindowOpen(state.alertedLevelAt, at)) {
+                state.alertedLevelAt = at;
+            }
+            state.alertedLevel = state.level;
+        }
+        if (!newLevel && !newCritical) {
+            return null;
+        }
+        List<Hit> explained = scoring.strongestFirst(state.hits.values(), at);
+        return new Alert(
+                AlertIds.of(signal.enterpriseId(), version, signal.dedupeKey()),
+                signal.enterpriseId(), state.enterpriseName, state.district, state.industry,
+                state.level, levelBefore, state.score, scoreBefore, signal.occurredAt(), signal.id(), version,
+                newCritical, Routing.agenciesFor(explained, state.level), explained,
+                evidenceSignals(explained, state.history));
+    }
+
+    private List<SignalSummary> evidenceSignals(List<Hit> hits, SignalHistory history) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (Hit hit : hits) {
+            wanted.addAll(hit.signalIds());
+        }
+        List<SignalSummary> summaries = new ArrayList<>();
+        for (Trace t : history.getTraces()) {
+            if (wanted.contains(t.signalId())) {
+                summaries.add(SignalSummary.of(t));
+            }
+        }
+        int keep = Math.min(summaries.size(), config.maxEvidenceSignals());
+        return List.copyOf(summaries.subList(summaries.size() - keep, summaries.size()));
+    }
+
+    private RiskSnapshot snapshot(Signal signal, EnterpriseState state, EnterpriseFeatures features,
+                                  String version, long at) {
+        return new RiskSnapshot(signal.enterpriseId(), state.enterpriseName, state.district, state.industry,
+                state.score, state.level, Instant.ofEpochMilli(at), scoring.strongestFirst(state.hits.values(), at),
+                FeatureSummary.of(features), version);
+    }
+
+    private DeadLetter tooLate(Signal signal, long watermark, long now) {
+        return DeadLetter.of(Rejection.LATE, "occurredAt " + signal.occurredAt() + " is more than "
+                        + config.allowedLateness().toHours() + " h behind event time " + Instant.ofEpochMilli(watermark),
+                codec.encode(signal), "enterprise " + signal.enterpriseId(), Instant.ofEpochMilli(now));
+    }
+
+    @Override
+    public void processBroadcastElement(RuleSet ruleSet, Context ctx, Collector<Alert> out) throws Exception {
+        RuleSet current = ctx.getBroadcastState(RuleSetState.DESCRIPTOR).get(RuleSetState.ACTIVE);
+        if (current != null && current.version().equals(ruleSet.version())) {
+            return;
+        }
+        try {
+            CompiledRuleSet next = rules.prepare(ruleSet);
+            // Everything above can fail without effect; from here the swap is one step for every key.
+            ctx.getBroadcastState(RuleSetState.DESCRIPTOR).put(RuleSetState.ACTIVE, ruleSet);
+            rules.swapTo(next);
+            reportOnce(new RuleSetEvent(ruleSet.version(), true, List.of()), ctx);
+        } catch (RuleSetRejected e) {
+            LOG.warn("Rule set {} rejected, {} stays active: {}", ruleSet.version(), rules.version(), e.getMessage());
+            reportOnce(new RuleSetEvent(ruleSet.version(), false,
+                    e.problems().stream().map(Object::toString).toList()), ctx);
+        }
+    }
+
+    /** Every subtask sees every rule set; one report is enough. */
+    private void reportOnce(RuleSetEvent event, Context ctx) {
+        if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            ctx.output(RULE_SET_EVENTS, event);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.laborwatch.engine.risk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.feature.SignalHistory;
+import org.laborwatch.rules.risk.Hit;
+import org.laborwatch.rules.risk.RiskLevel;
+
+/**
+ * Everything the engine keeps about one enterprise, as one value. One state access per signal instead of one per
+ * concern is most of the operator's speed on the heap state backend, where a value is a reference, not a copy.
+ * (On RocksDB each access would serialize the whole value; a city's enterprises fit the heap backend easily, see
+ * docs/decisions/0001-one-state-value-per-enterprise.md.)
+ *
+ * <p>A Flink POJO: public fields and a no-arg constructor, so Flink's own serializer handles it, never Kryo.
+ */
+public class EnterpriseState {
+    public String enterpriseName;
+    public String district;
+    public String industry;
+    /** Signals judged in the last 180 days, oldest first: features, dedupe and evidence come from here. */
+    public SignalHistory history = new SignalHistory();
+    /** Signals waiting for the watermark, sorted by event time then dedupe key. */
+    public List<Signal> pending = new ArrayList<>();
+    /** Latest hit per rule id; a rule firing again refreshes its hit rather than stacking points. */
+    public Map<String, Hit> hits = new HashMap<>();
+    public double score;
+    public RiskLevel level = RiskLevel.NONE;
+    /** Latest event time judged; with the TTL it decides when the enterprise is forgotten. */
+    public long lastJudgedAt = Long.MIN_VALUE;
+    /** How often the enterprise rose to RED: what makes a repeat offender. */
+    public int redEpisodes;
+    /** Highest level alerted in the current suppression window, and when that window opened. */
+    public RiskLevel alertedLevel = RiskLevel.NONE;
+    public long alertedLevelAt = Long.MIN_VALUE;
+    /** When each critical rule last raised an alert. */
+    public Map<String, Long> criticalAlertedAt = new HashMap<>();
+    /** The timer armed for the earliest waiting signal, or Long.MIN_VALUE. */
+    public long pendingTimer = Long.MIN_VALUE;
+    /** The timer armed to check the TTL, or Long.MIN_VALUE; re-armed when it fires early, never deleted. */
+    public long ttlTimer = Long.MIN_VALUE;
+
+    public EnterpriseState() {
+    }
+
+    /** Queues a signal in (event time, dedupe key) order, so equal times are judged in the same order everywhere. */
+    void hold(Signal signal) {
+        int i = pending.size();
+        while (i > 0 && comesAfter(pending.get(i - 1), signal)) {
+            i--;
+        }
+        pending.add(i, signal);
+    }
+
+    boolean isPending(Signal signal) {
+        for (Signal s : pending) {
+            if (s.id().equals(signal.id()) && s.source() == signal.source()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean comesAfter(Signal a, Signal b) {
+        int byTime = a.occurredAt().compareTo(b.occurredAt());
+        return byTime > 0 || (byTime == 0 && a.dedupeKey().compareTo(b.dedupeKey()) > 0);
+    }
+}

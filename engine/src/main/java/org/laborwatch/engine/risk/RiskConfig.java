@@ -1,0 +1,21 @@
+package org.laborwatch.engine.risk;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * The knobs of risk keeping, all in event time.
+ *
+ * @param halfLife            how fast a hit's points fade (DESIGN.md default: 30 days)
+ * @param allowedLateness     how far behind the watermark a signal may still be judged; later ones are dead letters
+ * @param suppression         how long an alert of a level, or of a critical rule, silences repeats of it
+ * @param idleTtl             how long an enterprise may stay silent before its state is dropped
+ * @param maxEvidenceSignals  how many signals an alert carries as evidence
+ */
+public record RiskConfig(Duration halfLife, Duration allowedLateness, Duration suppression, Duration idleTtl,
+                         int maxEvidenceSignals) implements Serializable {
+
+    public static RiskConfig defaults() {
+        return new RiskConfig(Duration.ofDays(30), Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(365), 20);
+    }
+}

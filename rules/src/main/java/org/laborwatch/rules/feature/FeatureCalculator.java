@@ -1,0 +1,145 @@
+package org.laborwatch.rules.feature;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.fact.SignalType;
+import org.laborwatch.rules.risk.RiskLevel;
+
+/**
+ * Computes {@link EnterpriseFeatures} from a history in one pass. Only traces at or before {@code now} count, so a
+ * late signal is judged on what was known at its own time.
+ */
+public final class FeatureCalculator {
+    private static final int TYPES = SignalType.values().length;
+    private static final int HORIZONS = Horizons.DAYS.length;
+    private static final String NORMAL_STATUS = "NORMAL";
+    private static final String UNRESOLVED_OUTCOME = "UNRESOLVED";
+
+    private FeatureCalculator() {
+    }
+
+    /**
+     * @param signal      the signal being judged (its enterprise names the features); it must already be in history
+     * @param redEpisodes how often the enterprise reached RED before
+     * @param level       the enterprise's level just before this signal
+     */
+    public static EnterpriseFeatures compute(Signal signal, SignalHistory history, int redEpisodes, RiskLevel level) {
+        long now = signal.occurredAtMillis();
+        Acc acc = new Acc();
+        List<Trace> traces = history.getTraces();
+        for (Trace trace : traces) {
+            if (trace.at() > now) {
+                break;
+            }
+            acc.add(trace, now);
+        }
+        return acc.toFeatures(signal, redEpisodes, level);
+    }
+
+    /** Running sums of one pass; kept apart so {@link #compute} reads as what it does. */
+    private static final class Acc {
+        final int[] counts = new int[TYPES * HORIZONS];
+        final double[] amounts = new double[TYPES * HORIZONS];
+        final int[] baseline = new int[TYPES];
+        final Set<String> complainants30d = new HashSet<>();
+        int wageMonthsMax;
+        int wageWorkersMax;
+        int socialInsuranceMonthsMax;
+        int utilityMonthsMax;
+        int layoffWorkers90d;
+        String latestStatus;
+        String lastOutcome;
+        int unresolved90d;
+        double recovered90d;
+
+        void add(Trace t, long now) {
+            long ageDays = (now - t.at()) / Horizons.DAY_MILLIS;
+            int type = t.type().ordinal();
+            for (int h = 0; h < HORIZONS; h++) {
+                if (ageDays < Horizons.DAYS[h]) {
+                    counts[type * HORIZONS + h]++;
+                    amounts[type * HORIZONS + h] += t.amount();
+                }
+            }
+            if (ageDays >= Horizons.BASELINE_FROM_DAYS && ageDays < Horizons.BASELINE_TO_DAYS) {
+                baseline[type]++;
+            }
+            if (ageDays < 90) {
+                addWithin90Days(t, ageDays);
+            }
+            if (t.type() == SignalType.ENTERPRISE_STATUS && t.status() != null) {
+                latestStatus = t.status();
+            }
+        }
+
+        private void addWithin90Days(Trace t, long ageDays) {
+            switch (t.type()) {
+                case WAGE_ARREARS -> {
+                    wageMonthsMax = Math.max(wageMonthsMax, t.months());
+                    wageWorkersMax = Math.max(wageWorkersMax, t.workers());
+                }
+                case SOCIAL_INSURANCE_ARREARS -> socialInsuranceMonthsMax = Math.max(socialInsuranceMonthsMax, t.months());
+                case UTILITY_ARREARS -> utilityMonthsMax = Math.max(utilityMonthsMax, t.months());
+                case LAYOFF -> layoffWorkers90d += t.workers();
+                case CASE_OUTCOME -> {
+                    lastOutcome = t.status();
+                    recovered90d += t.amount();
+                    if (UNRESOLVED_OUTCOME.equals(t.status())) {
+                        unresolved90d++;
+                    }
+                }
+                case COMPLAINT, CONSULTATION -> {
+                    if (ageDays < 30 && t.party() != null && t.type() == SignalType.COMPLAINT) {
+                        complainants30d.add(t.party());
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        int count(SignalType type, int days) {
+            return counts[EnterpriseFeatures.slot(type, days)];
+        }
+
+        double baselinePer30Days(SignalType type) {
+            return baseline[type.ordinal()] / 3.0;
+        }
+
+        EnterpriseFeatures toFeatures(Signal s, int redEpisodes, RiskLevel level) {
+            boolean abnormal = latestStatus != null && !NORMAL_STATUS.equals(latestStatus);
+            return new EnterpriseFeatures(
+                    s, s.type(), s.enterpriseId(), s.industry(), s.district(),
+                    count(SignalType.COMPLAINT, 7),
+                    count(SignalType.COMPLAINT, 30),
+                    baselinePer30Days(SignalType.COMPLAINT),
+                    complainants30d.size(),
+                    count(SignalType.CONSULTATION, 30),
+                    baselinePer30Days(SignalType.CONSULTATION),
+                    count(SignalType.WAGE_ARREARS, 90),
+                    wageMonthsMax,
+                    amounts[EnterpriseFeatures.slot(SignalType.WAGE_ARREARS, 90)],
+                    wageWorkersMax,
+                    count(SignalType.PAYROLL_DELAY, 30),
+                    count(SignalType.PAYROLL_DELAY, 90),
+                    socialInsuranceMonthsMax,
+                    utilityMonthsMax,
+                    count(SignalType.TAX_ARREARS, 90),
+                    count(SignalType.ARBITRATION_CASE, 90),
+                    count(SignalType.LAWSUIT, 90),
+                    layoffWorkers90d,
+                    count(SignalType.COLLECTIVE_INCIDENT, 30),
+                    count(SignalType.LEGAL_AID, 30),
+                    abnormal,
+                    lastOutcome,
+                    unresolved90d,
+                    recovered90d,
+                    redEpisodes,
+                    level,
+                    counts,
+                    amounts);
+        }
+    }
+}

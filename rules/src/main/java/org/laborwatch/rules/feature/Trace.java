@@ -1,0 +1,34 @@
+package org.laborwatch.rules.feature;
+
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.fact.SignalSource;
+import org.laborwatch.rules.fact.SignalType;
+
+/**
+ * What an enterprise's history keeps of one signal: only what features are computed from, so state stays small.
+ *
+ * @param party  who raised it (the {@code complainant} attribute of complaints and consultations), or null
+ * @param status the {@code status} of an enterprise-status signal or the {@code outcome} of a case outcome, or null
+ */
+public record Trace(String signalId, SignalSource source, SignalType type, long at, double amount, int workers,
+                   int months, String party, String status) {
+
+    public static final String COMPLAINANT = "complainant";
+    public static final String STATUS = "status";
+    public static final String OUTCOME = "outcome";
+
+    public static Trace of(Signal signal) {
+        String status = switch (signal.type()) {
+            case ENTERPRISE_STATUS -> signal.attribute(STATUS);
+            case CASE_OUTCOME -> signal.attribute(OUTCOME);
+            default -> null;
+        };
+        return new Trace(signal.id(), signal.source(), signal.type(), signal.occurredAtMillis(), signal.amountYuan(),
+                signal.workersOrZero(), signal.monthsOrZero(), signal.attribute(COMPLAINANT), status);
+    }
+
+    /** Whether this trace is of the same signal: ids are unique per source (DESIGN.md). */
+    public boolean isOf(Signal signal) {
+        return signalId.equals(signal.id()) && source == signal.source();
+    }
+}

@@ -1,0 +1,89 @@
+package org.laborwatch.rules.ruleset;
+
+import java.util.List;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.feature.EnterpriseFeatures;
+
+/** Evaluates with Drools in one of the {@link SessionMode}s. */
+final class DroolsRuleEvaluator implements RuleEvaluator {
+    static final String FINDINGS_GLOBAL = "hits";
+
+    private final CompiledRuleSet ruleSet;
+    private final SessionMode mode;
+    private final Findings findings;
+    private KieSession longLived;
+    private StatelessKieSession stateless;
+
+    DroolsRuleEvaluator(CompiledRuleSet ruleSet, SessionMode mode) {
+        this.ruleSet = ruleSet;
+        this.mode = mode;
+        this.findings = new Findings(ruleSet.metaByRule());
+        switch (mode) {
+            case LONG_LIVED -> {
+                longLived = ruleSet.kieBase().newKieSession();
+                longLived.setGlobal(FINDINGS_GLOBAL, findings);
+            }
+            case STATELESS -> {
+                stateless = ruleSet.kieBase().newStatelessKieSession();
+                stateless.setGlobal(FINDINGS_GLOBAL, findings);
+            }
+            case NEW_SESSION -> {
+            }
+        }
+    }
+
+    @Override
+    public String version() {
+        return ruleSet.version();
+    }
+
+    @Override
+    public List<Finding> evaluate(EnterpriseFeatures features, Signal signal) {
+        try {
+            switch (mode) {
+                case LONG_LIVED -> fireInLongLivedSession(features, signal);
+                case STATELESS -> stateless.execute(List.of(features, signal));
+                case NEW_SESSION -> fireInNewSession(features, signal);
+            }
+            return findings.drain();
+        } catch (RuntimeException e) {
+            findings.drain();
+            throw e;
+        }
+    }
+
+    private void fireInLongLivedSession(EnterpriseFeatures features, Signal signal) {
+        FactHandle f = longLived.insert(features);
+        FactHandle s = longLived.insert(signal);
+        try {
+            longLived.fireAllRules();
+        } finally {
+            // Leaving facts behind would make the next enterprise's evaluation see this one's.
+            longLived.delete(f);
+            longLived.delete(s);
+        }
+    }
+
+    private void fireInNewSession(EnterpriseFeatures features, Signal signal) {
+        KieSession session = ruleSet.kieBase().newKieSession();
+        try {
+            session.setGlobal(FINDINGS_GLOBAL, findings);
+            session.insert(features);
+            session.insert(signal);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (longLived != null) {
+            longLived.dispose();
+            longLived = null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.laborwatch.rules.ruleset;
+
+import java.util.List;
+
+/** A rule set that must not go live, with every problem found (file, line, message). */
+public class RuleSetRejected extends Exception {
+    private final String version;
+    private final List<Problem> problems;
+
+    public RuleSetRejected(String version, List<Problem> problems) {
+        super("rule set " + version + " rejected: " + summary(problems));
+        this.version = version;
+        this.problems = List.copyOf(problems);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String summary(List<Problem> problems) {
+        StringBuilder text = new StringBuilder();
+        for (Problem p : problems) {
+            text.append(System.lineSeparator()).append("  ").append(p);
+        }
+        return text.toString();
+    }
+
+    /** One thing wrong with a rule source; {@code line} is 0 when the problem is not tied to a line. */
+    public record Problem(String file, int line, String message) {
+        @Override
+        public String toString() {
+            return file + (line > 0 ? ":" + line : "") + ": " + message;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.laborwatch.rules.ruleset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Where rule sets come from: a directory of DRL files an author edits, or the library bundled with laborwatch. */
+public final class RuleSets {
+    /** The bundled starter library, listed so it loads from a jar as well as from a directory. */
+    static final String LIBRARY = "library/";
+    static final List<String> LIBRARY_FILES = List.of(
+            "arrears.drl", "complaints.drl", "precursors.drl", "litigation.drl", "escalation.drl");
+
+    private RuleSets() {
+    }
+
+    /** The bundled rule library; its version is derived from its content, so an edit gives a new version. */
+    public static RuleSet bundled() {
+        Map<String, String> sources = new TreeMap<>();
+        for (String file : LIBRARY_FILES) {
+            try (InputStream in = RuleSets.class.getClassLoader().getResourceAsStream(LIBRARY + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("bundled rule file " + file + " is missing from the classpath");
+                }
+                sources.put(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new RuleSet(contentVersion("library", sources), sources);
+    }
+
+    /** Every {@code *.drl} file directly in {@code dir}; version from the content unless given. */
+    public static RuleSet fromDirectory(Path dir, String version) throws IOException {
+        Map<String, String> sources = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
+                sources.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        if (sources.isEmpty()) {
+            throw new IOException("no .drl files in " + dir);
+        }
+        String name = dir.toAbsolutePath().normalize().getFileName() == null
+                ? "rules" : dir.toAbsolutePath().normalize().getFileName().toString();
+        return new RuleSet(version != null ? version : contentVersion(name, sources), sources);
+    }
+
+    /** {@code name-<first 10 hex of SHA-256 over file names and texts>}: stable across machines and replays. */
+    static String contentVersion(String name, Map<String, String> sources) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(sources).forEach((file, text) -> {
+                digest.update(file.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return name + "-" + HexFormat.of().formatHex(digest.digest()).substring(0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
