@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -26,7 +28,8 @@ import org.laborwatch.rules.risk.RuleMeta;
  * builds several times faster, which matters when a running job compiles a newly published version.
  */
 public final class RuleSetCompiler {
-    private static final String SOURCE_ROOT = "src/main/resources/laborwatch/";
+    private static final String SOURCE_ROOT = "src/main/resources/";
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
     private RuleSetCompiler() {
     }
@@ -47,11 +50,19 @@ public final class RuleSetCompiler {
         // under one id would hand each other's KieBase back.
         ReleaseId releaseId = ks.newReleaseId("org.laborwatch.rules", "ruleset", "1.0.0-" + UUID.randomUUID());
         kfs.generateAndWritePomXML(releaseId);
-        ruleSet.sources().forEach((name, text) -> kfs.write(SOURCE_ROOT + name, text));
+        Map<String, String> fileByPath = new HashMap<>();
+        ruleSet.sources().forEach((name, text) -> {
+            // Drools wants a file's folder to match its package; authors should not have to care.
+            String path = packageFolder(text) + name;
+            fileByPath.put(path, name);
+            kfs.write(SOURCE_ROOT + path, text);
+        });
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
         List<RuleSetRejected.Problem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new RuleSetRejected.Problem(fileOf(message), message.getLine(), message.getText().trim()));
+            String file = message.getPath() == null ? "(rule set)"
+                    : fileByPath.getOrDefault(message.getPath(), message.getPath());
+            problems.add(new RuleSetRejected.Problem(file, message.getLine(), message.getText().trim()));
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
@@ -65,12 +76,9 @@ public final class RuleSetCompiler {
         }
     }
 
-    private static String fileOf(Message message) {
-        String path = message.getPath();
-        if (path == null) {
-            return "(rule set)";
-        }
-        return path.startsWith(SOURCE_ROOT) ? path.substring(SOURCE_ROOT.length()) : path;
+    private static String packageFolder(String drl) {
+        Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1).replace('.', '/') + '/' : "";
     }
 
     private static Map<String, RuleMeta> readMetadata(RuleSet ruleSet, KieBase kieBase) throws RuleSetRejected {

@@ -1,0 +1,82 @@
+package org.laborwatch.rules.feature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.laborwatch.rules.Signals.E1;
+import static org.laborwatch.rules.Signals.complaint;
+import static org.laborwatch.rules.Signals.consultation;
+import static org.laborwatch.rules.Signals.day;
+import static org.laborwatch.rules.Signals.wageArrears;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.fact.SignalType;
+import org.laborwatch.rules.risk.RiskLevel;
+
+class FeatureCalculatorTest {
+
+    private static EnterpriseFeatures featuresAt(Signal current, List<Signal> past) {
+        SignalHistory history = new SignalHistory();
+        past.forEach(s -> history.add(Trace.of(s)));
+        history.add(Trace.of(current));
+        return FeatureCalculator.compute(current, history, 0, RiskLevel.NONE);
+    }
+
+    @Test
+    void shouldCountSignalsWithinEachHorizon() {
+        Signal now = complaint(E1, "P1", day(100));
+        EnterpriseFeatures f = featuresAt(now, List.of(
+                complaint(E1, "P2", day(95)),   // 5 days ago: 7, 30, 90
+                complaint(E1, "P3", day(80)),   // 20 days ago: 30, 90
+                complaint(E1, "P4", day(20)))); // 80 days ago: 90 only
+
+        assertThat(f.count(SignalType.COMPLAINT, 7)).isEqualTo(2);
+        assertThat(f.count(SignalType.COMPLAINT, 30)).isEqualTo(3);
+        assertThat(f.count(SignalType.COMPLAINT, 90)).isEqualTo(4);
+        assertThat(f.complaints7d()).isEqualTo(2);
+        assertThat(f.distinctComplainants30d()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCompareBurstWithTheEnterprisesOwnBaseline() {
+        Signal now = consultation(E1, day(200));
+        EnterpriseFeatures f = featuresAt(now, List.of(
+                consultation(E1, day(110)), consultation(E1, day(130)), consultation(E1, day(150)), // baseline
+                consultation(E1, day(190))));
+
+        assertThat(f.consultations30d()).isEqualTo(2);
+        assertThat(f.consultationBaseline30d()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldIgnoreSignalsLaterThanTheOneJudged() {
+        Signal late = wageArrears(E1, 1, 5, 10_000, day(10));
+        EnterpriseFeatures f = featuresAt(late, List.of(wageArrears(E1, 4, 5, 50_000, day(12))));
+
+        assertThat(f.wageArrearsMonthsMax()).isEqualTo(1);
+        assertThat(f.wageArrears90d()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepHistoryInEventTimeOrderAndPruneOldTraces() {
+        SignalHistory history = new SignalHistory();
+        history.add(Trace.of(consultation(E1, day(300))));
+        history.add(Trace.of(consultation(E1, day(10))));
+        history.add(Trace.of(consultation(E1, day(200))));
+
+        history.prune(day(300).toEpochMilli());
+
+        assertThat(history.getTraces()).extracting(Trace::at)
+                .containsExactly(day(200).toEpochMilli(), day(300).toEpochMilli());
+    }
+
+    @Test
+    void shouldRecogniseARedeliveredSignal() {
+        Signal signal = consultation(E1, day(1));
+        SignalHistory history = new SignalHistory();
+        history.add(Trace.of(signal));
+
+        assertThat(history.contains(signal)).isTrue();
+        assertThat(history.contains(consultation(E1, day(1)))).isFalse();
+    }
+}
