@@ -3,6 +3,8 @@ package org.laborwatch.connectors.json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Parses ISO-8601 times with an offset. The common shape, {@code 2025-06-01T09:30:00+08:00} (optionally with a
@@ -12,6 +14,11 @@ import java.time.OffsetDateTime;
 final class IsoTime {
 
     private IsoTime() {
+    }
+
+    /** Always with seconds ({@code 09:30:00+08:00}), which every consumer parses; {@code toString} drops them. */
+    static String format(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant, zone));
     }
 
     static Instant parse(String text) {

@@ -84,7 +84,7 @@ public final class RecordCodec<T> implements Serializable {
         times.addSerializer(Instant.class, new JsonSerializer<>() {
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializerProvider p) throws IOException {
-                gen.writeString(OffsetDateTime.ofInstant(value, zone).toString());
+                gen.writeString(IsoTime.format(value, zone));
             }
         });
         times.addDeserializer(Instant.class, new JsonDeserializer<>() {

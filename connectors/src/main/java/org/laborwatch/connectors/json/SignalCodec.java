@@ -186,7 +186,7 @@ public final class SignalCodec implements Serializable {
             writeIfPresent(g, "district", s.district());
             writeIfPresent(g, "industry", s.industry());
             writeIfPresent(g, "source", s.source() == null ? null : s.source().name());
-            g.writeStringField("occurredAt", OffsetDateTime.ofInstant(s.occurredAt(), zone).toString());
+            g.writeStringField("occurredAt", IsoTime.format(s.occurredAt(), zone));
             if (s.amount() != null) {
                 g.writeNumberField("amount", s.amount());
             }

@@ -1,0 +1,120 @@
+package org.laborwatch.connectors.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.fact.SignalSource;
+import org.laborwatch.rules.fact.SignalType;
+
+class SignalCodecTest {
+    private static final Instant NOW = Instant.parse("2025-07-01T00:00:00Z");
+    private static final String VALID = "91350100M000100Y43";
+    private final SignalCodec codec = SignalCodec.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static String fixture() throws IOException {
+        try (var in = SignalCodecTest.class.getResourceAsStream("/signal.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    @Test
+    void shouldDecodeEveryFieldOfTheFixture() throws IOException {
+        Decoded decoded = codec.decode(fixture(), "signal.json:1");
+
+        assertThat(decoded).isInstanceOf(Decoded.Accepted.class);
+        Signal s = ((Decoded.Accepted) decoded).signal();
+        assertThat(s.id()).isEqualTo("HR-2025-000123");
+        assertThat(s.type()).isEqualTo(SignalType.WAGE_ARREARS);
+        assertThat(s.source()).isEqualTo(SignalSource.HRSS);
+        assertThat(s.occurredAt()).isEqualTo(Instant.parse("2025-06-01T01:30:00Z"));
+        assertThat(s.amount()).isEqualByComparingTo(new BigDecimal("360000.50"));
+        assertThat(s.workers()).isEqualTo(48);
+        assertThat(s.months()).isEqualTo(3);
+        assertThat(s.district()).isEqualTo("黄岛区");
+        assertThat(s.attribute("channel")).isEqualTo("劳动监察");
+    }
+
+    @Test
+    void shouldRoundTripThroughItsOwnWireForm() throws IOException {
+        Signal original = ((Decoded.Accepted) codec.decode(fixture(), "x")).signal();
+
+        Decoded again = codec.decode(codec.encode(original), "y");
+
+        assertThat(((Decoded.Accepted) again).signal()).isEqualTo(original);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "malformed JSON     | MALFORMED_JSON   | {\"id\":\"1\",                                                         ",
+        "empty line         | MALFORMED_JSON   | ' '",
+        "not an object      | NOT_AN_OBJECT    | [1,2,3]",
+        "trailing garbage   | MALFORMED_JSON   | {\"id\":\"1\"} x",
+        "missing id         | MISSING_FIELD    | {\"type\":\"COMPLAINT\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "missing time       | MISSING_FIELD    | {\"id\":\"1\",\"type\":\"COMPLAINT\",\"enterpriseId\":\"" + VALID + "\"}",
+        "unknown type       | UNKNOWN_TYPE     | {\"id\":\"1\",\"type\":\"STRIKE\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "unknown source     | UNKNOWN_SOURCE   | {\"id\":\"1\",\"type\":\"COMPLAINT\",\"source\":\"WEIBO\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "unknown district   | UNKNOWN_DISTRICT | {\"id\":\"1\",\"type\":\"COMPLAINT\",\"district\":\"朝阳区\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "bad credit code    | BAD_CREDIT_CODE  | {\"id\":\"1\",\"type\":\"COMPLAINT\",\"enterpriseId\":\"91350100M000100Y44\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "time lacks offset  | BAD_TIME         | {\"id\":\"1\",\"type\":\"COMPLAINT\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00\"}",
+        "impossible date    | BAD_TIME         | {\"id\":\"1\",\"type\":\"COMPLAINT\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-02-30T09:30:00+08:00\"}",
+        "far-future time    | FUTURE_TIME      | {\"id\":\"1\",\"type\":\"COMPLAINT\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2099-01-01T00:00:00+08:00\"}",
+        "negative amount    | NEGATIVE_NUMBER  | {\"id\":\"1\",\"type\":\"WAGE_ARREARS\",\"amount\":-5,\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "negative workers   | NEGATIVE_NUMBER  | {\"id\":\"1\",\"type\":\"WAGE_ARREARS\",\"workers\":-1,\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "fractional months  | BAD_FIELD        | {\"id\":\"1\",\"type\":\"WAGE_ARREARS\",\"months\":1.5,\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "amount not number  | BAD_FIELD        | {\"id\":\"1\",\"type\":\"WAGE_ARREARS\",\"amount\":\"lots\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "id not a string    | BAD_FIELD        | {\"id\":7,\"type\":\"COMPLAINT\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "nested attribute   | BAD_FIELD        | {\"id\":\"1\",\"type\":\"COMPLAINT\",\"attributes\":{\"a\":{\"b\":1}},\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+    })
+    void shouldRejectWithAStableReason(String name, Rejection expected, String raw) {
+        Decoded decoded = codec.decode(raw, "input.jsonl:7");
+
+        assertThat(decoded).isInstanceOf(Decoded.Rejected.class);
+        DeadLetter letter = ((Decoded.Rejected) decoded).deadLetter();
+        assertThat(letter.reason().code()).isEqualTo(expected);
+        assertThat(letter.reason().message()).isNotBlank();
+        assertThat(letter.raw()).isEqualTo(raw);
+        assertThat(letter.origin()).isEqualTo("input.jsonl:7");
+        assertThat(letter.at()).isEqualTo(NOW);
+    }
+
+    @Test
+    void shouldRejectOversizeRecordAndKeepItsBeginning() {
+        String raw = "{\"id\":\"" + "x".repeat(SignalCodec.MAX_RECORD_CHARS) + "\"}";
+
+        DeadLetter letter = ((Decoded.Rejected) codec.decode(raw, "big.jsonl:1")).deadLetter();
+
+        assertThat(letter.reason().code()).isEqualTo(Rejection.OVERSIZE);
+        assertThat(letter.truncated()).isTrue();
+        assertThat(letter.raw()).hasSize(SignalCodec.MAX_RECORD_CHARS).startsWith("{\"id\":\"xxx");
+    }
+
+    @Test
+    void shouldAcceptAllowlistedPilotCodeThatFailsTheCheck() {
+        String pilot = "91350100M000100Y44";
+        String raw = "{\"id\":\"1\",\"type\":\"COMPLAINT\",\"enterpriseId\":\"" + pilot
+                + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}";
+
+        assertThat(codec.withAllowlist(Set.of(pilot)).decode(raw, "x")).isInstanceOf(Decoded.Accepted.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "2025-06-01T09:30:00+08:00, 2025-06-01T01:30:00Z",
+        "2025-06-01T09:30:00.250+08:00, 2025-06-01T01:30:00.250Z",
+        "2025-06-01T01:30:00Z, 2025-06-01T01:30:00Z",
+        "2024-02-29T23:59:59-05:30, 2024-03-01T05:29:59Z",
+    })
+    void shouldReadTimesWithAnyOffset(String text, String expected) {
+        assertThat(IsoTime.parse(text)).isEqualTo(Instant.parse(expected));
+    }
+}
