@@ -213,6 +213,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         state.history.add(Trace.of(signal));
         state.history.prune(at);
 
+        RiskLevel published = state.level;
         double scoreBefore = scoring.score(state.hits.values(), at);
         RiskLevel levelBefore = RiskLevel.forScore(scoreBefore);
         EnterpriseFeatures features = FeatureCalculator.compute(signal, state.history, state.redEpisodes,
@@ -236,7 +237,9 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         if (alert != null) {
             out.collect(alert);
         }
-        if (!fired.isEmpty() || state.level != levelBefore) {
+        // A new snapshot whenever the picture changes: new hits, or a level other than the last one published
+        // (a score that has cooled across a band boundary counts, though nothing fired).
+        if (!fired.isEmpty() || state.level != published) {
             ctx.output(RISK, snapshot(signal, state, features, version, at));
         }
     }

@@ -1,0 +1,264 @@
+package org.laborwatch.engine.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.laborwatch.rules.Signals.E1;
+import static org.laborwatch.rules.Signals.E2;
+import static org.laborwatch.rules.Signals.consultation;
+import static org.laborwatch.rules.Signals.day;
+import static org.laborwatch.rules.Signals.wageArrears;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.laborwatch.connectors.json.DeadLetter;
+import org.laborwatch.connectors.json.Rejection;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.engine.ruleset.RuleSetEvent;
+import org.laborwatch.engine.ruleset.RuleSetState;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.fact.SignalType;
+import org.laborwatch.rules.risk.Agency;
+import org.laborwatch.rules.risk.Alert;
+import org.laborwatch.rules.risk.Hit;
+import org.laborwatch.rules.risk.RiskLevel;
+import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSets;
+import org.laborwatch.rules.ruleset.SessionMode;
+
+class EnterpriseRiskFunctionTest {
+    private static final RuleSet LIBRARY = RuleSets.bundled();
+    private static final RiskConfig CONFIG = new RiskConfig(Duration.ofDays(30), Duration.ofDays(3),
+            Duration.ofDays(7), Duration.ofDays(365), 20);
+
+    private KeyedBroadcastOperatorTestHarness<String, Signal, RuleSet, Alert> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new EnterpriseRiskFunction(LIBRARY, EvaluatorFactory.drools(SessionMode.LONG_LIVED), CONFIG,
+                        SignalCodec.defaults()),
+                Signal::enterpriseId, Types.STRING, RuleSetState.DESCRIPTOR);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void send(Signal signal) throws Exception {
+        harness.processElement(signal, signal.occurredAtMillis());
+    }
+
+    /** Four months of arrears for 30 workers in construction: WAGE-001, -002, -003 and CST-001, 85 points. */
+    private static Signal severeArrears(String enterprise, int day) {
+        return wageArrears(enterprise, 4, 30, 700_000, day(day));
+    }
+
+    @Test
+    void shouldJudgeNothingUntilTheWatermarkPassesTheSignal() throws Exception {
+        send(severeArrears(E1, 0));
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.watermark(day(0).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).extracting(Alert::level).containsExactly(RiskLevel.RED);
+    }
+
+    @Test
+    void shouldExplainTheAlertWithHitsReasonsSignalsAndScores() throws Exception {
+        Signal trigger = severeArrears(E1, 0);
+        send(trigger);
+        harness.watermark(day(1).toEpochMilli());
+
+        Alert alert = harness.extractOutputValues().get(0);
+        assertThat(alert.previousLevel()).isEqualTo(RiskLevel.NONE);
+        assertThat(alert.previousScore()).isZero();
+        assertThat(alert.score()).isEqualTo(85.0);
+        assertThat(alert.triggerSignalId()).isEqualTo(trigger.id());
+        assertThat(alert.raisedAt()).isEqualTo(trigger.occurredAt());
+        assertThat(alert.ruleSetVersion()).isEqualTo(LIBRARY.version());
+        assertThat(alert.hits()).extracting(Hit::ruleId).containsExactly("WAGE-001", "WAGE-002", "WAGE-003", "CST-001");
+        assertThat(alert.hits()).extracting(Hit::reason).contains("拖欠工资已达 4 个月");
+        assertThat(alert.signals()).extracting(s -> s.id()).containsExactly(trigger.id());
+        // RED brings in all five agencies, the lead of the strongest hit first.
+        assertThat(alert.agencies()).startsWith(Agency.HRSS).containsExactlyInAnyOrder(Agency.values());
+    }
+
+    @Test
+    void shouldDropARedeliveredSignal() throws Exception {
+        Signal signal = severeArrears(E1, 0);
+        send(signal);
+        send(signal);
+        harness.watermark(day(0).toEpochMilli());
+        send(signal);
+        harness.watermark(day(1).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+    }
+
+    @Test
+    void shouldJudgeOutOfOrderSignalsInEventTimeOrder() throws Exception {
+        // The consultation happened first; arriving second must not change what is judged when.
+        Signal earlier = consultation(E1, day(0));
+        Signal later = severeArrears(E1, 2);
+        send(later);
+        send(earlier);
+        harness.watermark(day(3).toEpochMilli());
+
+        Alert alert = harness.extractOutputValues().get(0);
+        assertThat(alert.triggerSignalId()).isEqualTo(later.id());
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).extracting(r -> r.getValue().asOf())
+                .containsExactly(later.occurredAt());
+    }
+
+    @Test
+    void shouldJudgeALateSignalWithinAllowedLatenessAtOnce() throws Exception {
+        harness.watermark(day(10).toEpochMilli());
+
+        send(severeArrears(E1, 8));
+
+        assertThat(harness.extractOutputValues()).extracting(Alert::raisedAt).containsExactly(day(8));
+    }
+
+    @Test
+    void shouldDeadLetterASignalLaterThanAllowed() throws Exception {
+        harness.watermark(day(10).toEpochMilli());
+
+        send(severeArrears(E1, 5));
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        List<DeadLetter> late = harness.getSideOutput(EnterpriseRiskFunction.LATE).stream()
+                .map(StreamRecord::getValue).toList();
+        assertThat(late).hasSize(1);
+        assertThat(late.get(0).reason().code()).isEqualTo(Rejection.LATE);
+        assertThat(late.get(0).raw()).contains("\"type\":\"WAGE_ARREARS\"").contains(E1);
+    }
+
+    @Test
+    void shouldSuppressARepeatOfTheSameLevelWithinTheWindow() throws Exception {
+        send(severeArrears(E1, 0));
+        send(wageArrears(E1, 5, 30, 800_000, day(3)));
+        harness.watermark(day(4).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+    }
+
+    @Test
+    void shouldAlertOnEveryNewCriticalIncidentOutsideTheWindow() throws Exception {
+        send(Signals.incident(E1, day(0)));
+        send(Signals.incident(E1, day(2)));
+        send(Signals.incident(E1, day(9)));
+        harness.watermark(day(10).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).extracting(Alert::raisedAt).containsExactly(day(0), day(9));
+        assertThat(harness.extractOutputValues()).allMatch(Alert::critical);
+    }
+
+    @Test
+    void shouldKeepEnterprisesApart() throws Exception {
+        send(severeArrears(E1, 0));
+        send(consultation(E2, day(0)));
+        harness.watermark(day(1).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).extracting(Alert::enterpriseId).containsExactly(E1);
+    }
+
+    @Test
+    void shouldLetTheScoreCoolDownWithTheHalfLife() throws Exception {
+        send(severeArrears(E1, 0));
+        send(consultation(E1, day(30)));
+        harness.watermark(day(31).toEpochMilli());
+
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).extracting(r -> r.getValue().score())
+                .containsExactly(85.0, 42.5);
+    }
+
+    @Test
+    void shouldGiveTheSameAlertIdOnReplay() throws Exception {
+        Signal signal = severeArrears(E1, 0);
+        send(signal);
+        harness.watermark(day(1).toEpochMilli());
+        String first = harness.extractOutputValues().get(0).id();
+
+        close();
+        open();
+        send(signal);
+        harness.watermark(day(1).toEpochMilli());
+
+        assertThat(harness.extractOutputValues().get(0).id()).isEqualTo(first);
+    }
+
+    @Test
+    void shouldForgetAnEnterpriseSilentForItsTtl() throws Exception {
+        send(severeArrears(E1, 0));
+        harness.watermark(day(1).toEpochMilli());
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the TTL check
+
+        harness.watermark(day(366).toEpochMilli());
+
+        assertThat(harness.numEventTimeTimers()).isZero();
+        try (var keys = harness.getOperator().getKeyedStateBackend()
+                .getKeys(EnterpriseRiskFunction.STATE.getName(), VoidNamespace.INSTANCE)) {
+            assertThat(keys).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldSwapInAPublishedRuleSetForAllKeys() throws Exception {
+        RuleSet strict = new RuleSet("strict-1", Map.of("c.drl", Signals.CONSULTATION_RULE));
+        harness.processBroadcastElement(strict, 0L);
+        send(consultation(E1, day(0)));
+        harness.watermark(day(1).toEpochMilli());
+
+        assertThat(harness.getBroadcastState(RuleSetState.DESCRIPTOR).get(RuleSetState.ACTIVE)).isEqualTo(strict);
+        assertThat(harness.extractOutputValues()).extracting(Alert::ruleSetVersion).containsExactly("strict-1");
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.RULE_SET_EVENTS)).extracting(StreamRecord::getValue)
+                .containsExactly(new RuleSetEvent("strict-1", true, List.of()));
+    }
+
+    @Test
+    void shouldKeepTheRunningRuleSetWhenAPublishedOneFailsToCompile() throws Exception {
+        harness.processBroadcastElement(new RuleSet("broken-1", Map.of("b.drl", "rule \"x\" when then")), 0L);
+        send(severeArrears(E1, 0));
+        harness.watermark(day(1).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).extracting(Alert::ruleSetVersion).containsExactly(LIBRARY.version());
+        RuleSetEvent event = (RuleSetEvent) harness.getSideOutput(EnterpriseRiskFunction.RULE_SET_EVENTS).peek()
+                .getValue();
+        assertThat(event.accepted()).isFalse();
+        assertThat(event.problems()).isNotEmpty();
+    }
+
+    /** Signals and rules only these tests need. */
+    static final class Signals {
+        static final String CONSULTATION_RULE = """
+                package laborwatch.strict
+                import org.laborwatch.rules.feature.EnterpriseFeatures
+                import org.laborwatch.rules.fact.SignalType
+                import org.laborwatch.rules.ruleset.Findings
+                global Findings hits
+                rule "any consultation is critical"
+                    @id("STRICT-1") @points(50) @agencies("UNION") @critical(true)
+                when
+                    EnterpriseFeatures( signalType == SignalType.CONSULTATION )
+                then
+                    hits.add(drools.getRule(), "咨询");
+                end
+                """;
+
+        static Signal incident(String enterprise, java.time.Instant at) {
+            return org.laborwatch.rules.Signals.withWorkers(SignalType.COLLECTIVE_INCIDENT, enterprise, 40, at);
+        }
+    }
+}
