@@ -70,8 +70,12 @@ public final class LaborwatchJob {
         DataStream<DeadLetter> rejected = null;
         for (SignalInput input : inputs) {
             SingleOutputStreamOperator<Signal> decoded = decode(env, input);
+            // Side outputs belong to the operator that emits them, not to the stream after event time is assigned.
             DataStream<DeadLetter> inputRejected = decoded.getSideOutput(DecodeSignals.REJECTED);
-            signals = signals == null ? decoded : signals.union(decoded);
+            DataStream<Signal> timed = decoded
+                    .assignTimestampsAndWatermarks(SignalTime.watermarks(settings.outOfOrderness()))
+                    .uid("time-" + input.name()).name("Event time " + input.name()).setParallelism(1);
+            signals = signals == null ? timed : signals.union(timed);
             rejected = rejected == null ? inputRejected : rejected.union(inputRejected);
         }
         if (signals == null) {
@@ -99,9 +103,7 @@ public final class LaborwatchJob {
         return env.fromSource(input.source(), WatermarkStrategy.noWatermarks(), input.name())
                 .uid("src-" + input.name()).setParallelism(1)
                 .process(new DecodeSignals(settings.codec())).uid("decode-" + input.name())
-                .name("Decode " + input.name()).setParallelism(1)
-                .assignTimestampsAndWatermarks(SignalTime.watermarks(settings.outOfOrderness()))
-                .uid("time-" + input.name()).name("Event time " + input.name()).setParallelism(1);
+                .name("Decode " + input.name()).setParallelism(1);
     }
 
     private BroadcastStream<RuleSet> ruleSetStream(StreamExecutionEnvironment env) {
