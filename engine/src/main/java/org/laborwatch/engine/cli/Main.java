@@ -133,7 +133,7 @@ public final class Main {
         out.printf("running the engine embedded (Flink MiniCluster, parallelism %d) on %d file(s), rule set %s%n",
                 parallelism, files.size(), rules.version());
         EmbeddedRun.Outcome outcome = EmbeddedRun.run(new EmbeddedRun.Options(files, outDir, rules,
-                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), Duration.ofHours(6), codec,
+                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS, codec,
                 parallelism));
         GroundTruth groundTruth = truth == null ? null : GroundTruth.read(truth);
         String report = RunReport.render(new RunReport.Inputs(

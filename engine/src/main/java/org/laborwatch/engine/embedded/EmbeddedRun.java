@@ -30,6 +30,13 @@ import org.laborwatch.rules.ruleset.RuleSet;
  */
 public final class EmbeddedRun {
     static final String PARTS = "parts";
+    /**
+     * How long a file replay lets signals wait for earlier ones. Generous on purpose: every signal within it is judged
+     * in event-time order, so a replay gives the same alerts however its files interleave; latency does not matter
+     * when replaying a year. Signals later than this still count within the allowed lateness, but are judged on
+     * arrival, where timing can matter.
+     */
+    public static final Duration OUT_OF_ORDERNESS = Duration.ofDays(3);
 
     public record Options(List<Path> signalFiles, Path out, RuleSet rules, EvaluatorFactory evaluators,
                           RiskConfig risk, Duration outOfOrderness, SignalCodec codec, int parallelism) {
@@ -46,6 +53,15 @@ public final class EmbeddedRun {
     }
 
     public static Outcome run(Options options) throws Exception {
+        long started = System.nanoTime();
+        JobExecutionResult result = runJob(options);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        RunOutputs outputs = RunOutputs.merge(options.out(), options.codec().zone());
+        return new Outcome(outputs, result.getAllAccumulatorResults(), elapsed);
+    }
+
+    /** Runs the job and leaves its output as the sinks committed it, under {@code out/parts/}. */
+    public static JobExecutionResult runJob(Options options) throws Exception {
         Path parts = options.out().resolve(PARTS);
         RunOutputs.deleteRecursively(parts);
         Files.createDirectories(parts);
@@ -67,15 +83,11 @@ public final class EmbeddedRun {
                         JsonLinesSink.to(parts.resolve(RunOutputs.DEAD_LETTERS), "dead-letters", deadLetters),
                         null),
                 new LaborwatchJob.Settings(options.rules(), options.evaluators(), options.risk(),
-                        options.outOfOrderness(), options.codec()));
+                        options.outOfOrderness(), options.codec(), true));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),
                 localConfiguration());
-        long started = System.nanoTime();
-        JobExecutionResult result = job.execute(env, "laborwatch (embedded)");
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        RunOutputs outputs = RunOutputs.merge(options.out(), zone);
-        return new Outcome(outputs, result.getAllAccumulatorResults(), elapsed);
+        return job.execute(env, "laborwatch (embedded)");
     }
 
     /**

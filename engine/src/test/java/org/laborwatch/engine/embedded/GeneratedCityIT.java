@@ -47,7 +47,7 @@ class GeneratedCityIT {
 
     private static EmbeddedRun.Outcome run(List<Path> files, Path out) throws Exception {
         return EmbeddedRun.run(new EmbeddedRun.Options(files, out, RuleSets.bundled(),
-                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), Duration.ofHours(6),
+                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS,
                 SignalCodec.defaults(), 2));
     }
 

@@ -1,0 +1,209 @@
+package org.laborwatch.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.laborwatch.connectors.json.Decoded;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.engine.embedded.EmbeddedRun;
+import org.laborwatch.engine.generate.SampleGenerator;
+import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.feature.EnterpriseFeatures;
+import org.laborwatch.rules.feature.FeatureCalculator;
+import org.laborwatch.rules.feature.SignalHistory;
+import org.laborwatch.rules.feature.Trace;
+import org.laborwatch.rules.risk.RiskLevel;
+import org.laborwatch.rules.ruleset.CompiledRuleSet;
+import org.laborwatch.rules.ruleset.RuleEvaluator;
+import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetCompiler;
+import org.laborwatch.rules.ruleset.RuleSets;
+import org.laborwatch.rules.ruleset.SessionMode;
+
+/**
+ * Side-by-side throughput in one JVM on one generated input: how each way of meeting the rules costs per evaluation,
+ * then the whole embedded job with the Drools rule library against the same rules hand-written in Java. Each job
+ * variant is warmed up once, then run in alternation, so drift in a noisy machine hits both alike; medians are
+ * reported. The two variants must raise the same alerts, or the figures mean nothing and the bench fails.
+ */
+public final class ThroughputBench {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private final int enterprises;
+    private final int rounds;
+    private final Path dir;
+
+    private ThroughputBench(int enterprises, int rounds, Path dir) {
+        this.enterprises = enterprises;
+        this.rounds = rounds;
+        this.dir = dir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int enterprises = Integer.parseInt(options.getOrDefault("enterprises", "200000"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        Path dir = Path.of(options.getOrDefault("out", "out/bench"));
+        new ThroughputBench(enterprises, rounds, dir).run();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("usage: bench [--enterprises N] [--rounds R] [--out DIR]");
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private void run() throws Exception {
+        List<Path> input = input();
+        RuleSet library = RuleSets.bundled();
+        CompiledRuleSet compiled = RuleSetCompiler.compile(library);
+        out.printf("machine: %d cores, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        evaluationCosts(input.get(0), compiled);
+        jobThroughput(input, library, compiled);
+    }
+
+    private List<Path> input() throws IOException {
+        Path inputDir = dir.resolve("input-" + enterprises);
+        if (!Files.isRegularFile(inputDir.resolve("truth.csv"))) {
+            out.printf("generating a city of %,d enterprises into %s ...%n", enterprises, inputDir);
+            new SampleGenerator(new SampleGenerator.Options(enterprises, 365, 42, LocalDate.of(2025, 3, 1), 2, ZONE))
+                    .writeTo(inputDir);
+        }
+        return EmbeddedRun.signalFiles(inputDir);
+    }
+
+    /** Per-evaluation cost on one thread, features precomputed, so only the rule path differs. */
+    private void evaluationCosts(Path file, CompiledRuleSet compiled) throws IOException {
+        List<EnterpriseFeatures> facts = features(file, 300_000);
+        Map<String, RuleEvaluatorFactory> variants = new LinkedHashMap<>();
+        for (SessionMode mode : SessionMode.values()) {
+            variants.put("Drools " + mode, () -> compiled.newEvaluator(mode));
+        }
+        variants.put("hand-written Java", () -> new HandWrittenRules(compiled));
+        out.printf("%nrule evaluation, one thread, %,d signals with their features%n", facts.size());
+        out.printf("%-24s %12s %14s %10s%n", "variant", "ns/signal", "signals/s", "findings");
+        for (Map.Entry<String, RuleEvaluatorFactory> v : variants.entrySet()) {
+            try (RuleEvaluator evaluator = v.getValue().create()) {
+                long[] nanos = new long[rounds + 2];
+                long findings = 0;
+                for (int r = 0; r < nanos.length; r++) {
+                    long start = System.nanoTime();
+                    findings = 0;
+                    for (EnterpriseFeatures f : facts) {
+                        findings += evaluator.evaluate(f, f.signal()).size();
+                    }
+                    nanos[r] = System.nanoTime() - start;
+                }
+                long median = median(Arrays.copyOfRange(nanos, 2, nanos.length)); // first two warm the JIT
+                out.printf("%-24s %12.0f %,14.0f %,10d%n", v.getKey(), (double) median / facts.size(),
+                        facts.size() * 1e9 / median, findings);
+            }
+        }
+    }
+
+    private static List<EnterpriseFeatures> features(Path file, int limit) throws IOException {
+        SignalCodec codec = SignalCodec.defaults();
+        Map<String, SignalHistory> histories = new java.util.HashMap<>();
+        List<EnterpriseFeatures> facts = new ArrayList<>();
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            for (String line : (Iterable<String>) lines.limit(limit)::iterator) {
+                if (codec.decode(line, "bench") instanceof Decoded.Accepted accepted) {
+                    Signal s = accepted.signal();
+                    SignalHistory h = histories.computeIfAbsent(s.enterpriseId(), k -> new SignalHistory());
+                    h.add(Trace.of(s));
+                    facts.add(FeatureCalculator.compute(s, h, 0, RiskLevel.NONE));
+                }
+            }
+        }
+        return facts;
+    }
+
+    private void jobThroughput(List<Path> input, RuleSet library, CompiledRuleSet compiled) throws Exception {
+        Map<String, EvaluatorFactory> variants = new LinkedHashMap<>();
+        variants.put("Drools (long-lived session)", EvaluatorFactory.drools(SessionMode.LONG_LIVED));
+        variants.put("hand-written Java", HandWrittenRules::new);
+        Map<String, List<Long>> netMillis = new LinkedHashMap<>();
+        Map<String, Set<String>> alertIds = new LinkedHashMap<>();
+        long signals = 0;
+        out.printf("%nembedded job (MiniCluster, parallelism 2, files in and out): one warm-up run each, then %d "
+                + "alternating runs%n", rounds);
+        for (int round = 0; round <= rounds; round++) {
+            for (Map.Entry<String, EvaluatorFactory> v : variants.entrySet()) {
+                Path outDir = dir.resolve("job-" + (v.getKey().startsWith("Drools") ? "drools" : "java"));
+                JobExecutionResult result = EmbeddedRun.runJob(new EmbeddedRun.Options(input, outDir, library,
+                        v.getValue(), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2));
+                signals = ((Number) result.getAllAccumulatorResults().get("signals-read")).longValue();
+                out.printf("  %s %-28s %6.1f s%n", round == 0 ? "warm-up" : "round " + round, v.getKey(),
+                        result.getNetRuntime() / 1000.0);
+                if (round > 0) {
+                    netMillis.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add(result.getNetRuntime());
+                } else {
+                    alertIds.put(v.getKey(), alertIds(outDir));
+                }
+            }
+        }
+        boolean same = new HashSet<>(alertIds.values()).size() == 1;
+        out.printf("%n%-30s %10s %12s %14s %8s%n", "job variant", "signals", "median s", "signals/s", "ratio");
+        // The hand-written variant is the ceiling every ratio is taken against.
+        double baseline = signals * 1000.0 / median(netMillis.get("hand-written Java").stream()
+                .mapToLong(Long::longValue).toArray());
+        for (Map.Entry<String, List<Long>> v : netMillis.entrySet()) {
+            long median = median(v.getValue().stream().mapToLong(Long::longValue).toArray());
+            double rate = signals * 1000.0 / median;
+            out.printf("%-30s %,10d %12.1f %,14.0f %8.2f%n", v.getKey(), signals, median / 1000.0, rate,
+                    rate / baseline);
+        }
+        out.printf("alerts: %s%n", alertIds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size())
+                .toList());
+        if (!same) {
+            throw new IllegalStateException("the two variants raised different alerts: the figures are not comparable");
+        }
+        out.println("both variants raised the same alert ids");
+    }
+
+    private static Set<String> alertIds(Path outDir) throws IOException {
+        Set<String> ids = new HashSet<>();
+        try (Stream<Path> files = Files.list(outDir.resolve("parts").resolve("alerts"))) {
+            for (Path file : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                    lines.forEach(line -> ids.add(line.substring(7, line.indexOf('"', 7))));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    @FunctionalInterface
+    private interface RuleEvaluatorFactory {
+        RuleEvaluator create();
+    }
+}
