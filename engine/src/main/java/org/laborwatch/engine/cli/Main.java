@@ -153,6 +153,11 @@ public final class Main {
         out.println("  risk          " + outcome.outputs().riskFile());
         out.println("  dead letters  " + outcome.outputs().deadLettersFile());
         out.println("  summary       " + outDir.resolve("summary.txt"));
+        if (!outcome.outputs().alerts().isEmpty()) {
+            out.println();
+            out.println("look at one alert with its explanation:");
+            out.println("  head -1 " + outcome.outputs().alertsFile() + " | python3 -m json.tool --no-ensure-ascii");
+        }
         return 0;
     }
 

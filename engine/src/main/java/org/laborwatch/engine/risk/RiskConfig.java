@@ -16,6 +16,6 @@ public record RiskConfig(Duration halfLife, Duration allowedLateness, Duration s
                          int maxEvidenceSignals) implements Serializable {
 
     public static RiskConfig defaults() {
-        return new RiskConfig(Duration.ofDays(30), Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(365), 20);
+        return new RiskConfig(Duration.ofDays(30), Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(365), 10);
     }
 }
