@@ -72,6 +72,8 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     static final ValueStateDescriptor<EnterpriseState> STATE =
             new ValueStateDescriptor<>("enterprise", TypeInformation.of(EnterpriseState.class));
 
+    static final int RED_EPISODE_GAP_DAYS = 90;
+
     public static final String ACC_JUDGED = "signals-judged";
     public static final String ACC_DUPLICATES = "signals-duplicate";
     public static final String ACC_LATE_JUDGED = "signals-late-judged";
@@ -231,9 +233,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         state.lastJudgedAt = Math.max(state.lastJudgedAt, at);
 
         Alert alert = maybeAlert(signal, state, fired, levelBefore, scoreBefore, version);
-        if (state.level == RiskLevel.RED && levelBefore != RiskLevel.RED) {
-            state.redEpisodes++;
-        }
+        countRedEpisode(state, at);
         if (alert != null) {
             out.collect(alert);
         }
@@ -242,6 +242,20 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         if (!fired.isEmpty() || state.level != published) {
             ctx.output(RISK, snapshot(signal, state, features, version, at));
         }
+    }
+
+    /**
+     * A score hovering around 80 within one dispute is one episode, not many: RED counts as a new episode only after
+     * the enterprise has been out of RED for {@link #RED_EPISODE_GAP_DAYS} days.
+     */
+    private static void countRedEpisode(EnterpriseState state, long at) {
+        if (state.level != RiskLevel.RED) {
+            return;
+        }
+        if (state.lastRedAt == Long.MIN_VALUE || at - state.lastRedAt >= RED_EPISODE_GAP_DAYS * Horizons.DAY_MILLIS) {
+            state.redEpisodes++;
+        }
+        state.lastRedAt = Math.max(state.lastRedAt, at);
     }
 
     private static void remember(Signal signal, EnterpriseState state) {

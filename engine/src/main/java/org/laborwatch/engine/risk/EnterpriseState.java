@@ -31,8 +31,10 @@ public class EnterpriseState {
     public RiskLevel level = RiskLevel.NONE;
     /** Latest event time judged; with the TTL it decides when the enterprise is forgotten. */
     public long lastJudgedAt = Long.MIN_VALUE;
-    /** How often the enterprise rose to RED: what makes a repeat offender. */
+    /** How many separate RED episodes the enterprise had: what makes a repeat offender. */
     public int redEpisodes;
+    /** The last event time the enterprise was judged RED, or Long.MIN_VALUE. */
+    public long lastRedAt = Long.MIN_VALUE;
     /** Highest level alerted in the current suppression window, and when that window opened. */
     public RiskLevel alertedLevel = RiskLevel.NONE;
     public long alertedLevelAt = Long.MIN_VALUE;

@@ -185,6 +185,19 @@ class EnterpriseRiskFunctionTest {
     }
 
     @Test
+    void shouldCountARepeatOffenderOnlyAfterASeparateRedEpisode() throws Exception {
+        send(severeArrears(E1, 0));
+        send(severeArrears(E1, 20));   // still the same dispute
+        send(severeArrears(E1, 200));  // a new one, long after
+        harness.watermark(day(201).toEpochMilli());
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts.get(alerts.size() - 1).hits()).extracting(Hit::ruleId).contains("REP-001");
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).extracting(r -> r.getValue().features()
+                .get("redEpisodes")).containsExactly(0.0, 1.0, 1.0);
+    }
+
+    @Test
     void shouldGiveTheSameAlertIdOnReplay() throws Exception {
         Signal signal = severeArrears(E1, 0);
         send(signal);
