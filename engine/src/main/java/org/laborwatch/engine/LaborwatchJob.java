@@ -17,7 +17,6 @@ import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.ingest.DecodeSignals;
 import org.laborwatch.engine.ingest.SignalTime;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
-import org.laborwatch.engine.risk.LatestRiskSnapshot;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.engine.ruleset.RuleSetEvent;
@@ -44,11 +43,8 @@ public final class LaborwatchJob {
                         Sink<RuleSetEvent> ruleSetEvents) {
     }
 
-    /**
-     * @param latestRiskOnly for bounded input: write one risk snapshot per enterprise at the end, not every change
-     */
     public record Settings(RuleSet initialRules, EvaluatorFactory evaluators, RiskConfig risk,
-                           Duration outOfOrderness, SignalCodec codec, boolean latestRiskOnly) {
+                           Duration outOfOrderness, SignalCodec codec) {
     }
 
     private final List<SignalInput> inputs;
@@ -94,12 +90,7 @@ public final class LaborwatchJob {
                 .uid("enterprise-risk").name("Enterprise risk");
 
         alerts.sinkTo(sinks.alerts()).uid("sink-alerts").name("Alerts");
-        DataStream<RiskSnapshot> risk = alerts.getSideOutput(EnterpriseRiskFunction.RISK);
-        if (settings.latestRiskOnly()) {
-            risk = risk.keyBy(RiskSnapshot::enterpriseId).process(new LatestRiskSnapshot())
-                    .uid("latest-risk").name("Latest risk");
-        }
-        risk.sinkTo(sinks.risk()).uid("sink-risk").name("Risk");
+        alerts.getSideOutput(EnterpriseRiskFunction.RISK).sinkTo(sinks.risk()).uid("sink-risk").name("Risk");
         rejected.union(alerts.getSideOutput(EnterpriseRiskFunction.LATE))
                 .sinkTo(sinks.deadLetters()).uid("sink-dead-letters").name("Dead letters");
         if (sinks.ruleSetEvents() != null) {

@@ -82,8 +82,10 @@ public final class EmbeddedRun {
                         JsonLinesSink.to(parts.resolve(RunOutputs.RISK), "risk", risk),
                         JsonLinesSink.to(parts.resolve(RunOutputs.DEAD_LETTERS), "dead-letters", deadLetters),
                         null),
-                new LaborwatchJob.Settings(options.rules(), options.evaluators(), options.risk(),
-                        options.outOfOrderness(), options.codec(), true));
+                // A file has no upsert: write each enterprise's final risk once instead of every change.
+                new LaborwatchJob.Settings(options.rules(), options.evaluators(),
+                        options.risk().withSnapshots(RiskConfig.Snapshots.FINAL), options.outOfOrderness(),
+                        options.codec()));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),
                 localConfiguration());

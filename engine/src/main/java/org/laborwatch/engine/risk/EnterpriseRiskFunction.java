@@ -166,7 +166,10 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         if (timestamp == state.ttlTimer) {
             state.ttlTimer = Long.MIN_VALUE;
             if (state.pending.isEmpty() && watermark >= expiresAt(state)) {
-                // Silent past the TTL: nothing left could still raise or explain an alert.
+                // Silent past the TTL (or the input has ended): nothing left could still raise or explain an alert.
+                if (state.finalSnapshot != null) {
+                    ctx.output(RISK, state.finalSnapshot);
+                }
                 enterprise.clear();
                 return;
             }
@@ -240,7 +243,12 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         // A new snapshot whenever the picture changes: new hits, or a level other than the last one published
         // (a score that has cooled across a band boundary counts, though nothing fired).
         if (!fired.isEmpty() || state.level != published) {
-            ctx.output(RISK, snapshot(signal, state, features, version, at));
+            RiskSnapshot snapshot = snapshot(signal, state, features, version, at);
+            if (config.snapshots() == RiskConfig.Snapshots.ON_CHANGE) {
+                ctx.output(RISK, snapshot);
+            } else {
+                state.finalSnapshot = snapshot;
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.feature.SignalHistory;
 import org.laborwatch.rules.risk.Hit;
 import org.laborwatch.rules.risk.RiskLevel;
+import org.laborwatch.rules.risk.RiskSnapshot;
 
 /**
  * Everything the engine keeps about one enterprise, as one value. One state access per signal instead of one per
@@ -44,6 +45,9 @@ public class EnterpriseState {
     public long pendingTimer = Long.MIN_VALUE;
     /** The timer armed to check the TTL, or Long.MIN_VALUE; re-armed when it fires early, never deleted. */
     public long ttlTimer = Long.MIN_VALUE;
+
+    /** The snapshot to publish when the state is dropped, kept only when snapshots are emitted at the end. */
+    public RiskSnapshot finalSnapshot;
 
     public EnterpriseState() {
     }

@@ -37,14 +37,18 @@ import org.laborwatch.rules.ruleset.SessionMode;
 class EnterpriseRiskFunctionTest {
     private static final RuleSet LIBRARY = RuleSets.bundled();
     private static final RiskConfig CONFIG = new RiskConfig(Duration.ofDays(30), Duration.ofDays(3),
-            Duration.ofDays(7), Duration.ofDays(365), 20);
+            Duration.ofDays(7), Duration.ofDays(365), 20, RiskConfig.Snapshots.ON_CHANGE);
 
     private KeyedBroadcastOperatorTestHarness<String, Signal, RuleSet, Alert> harness;
 
     @BeforeEach
     void open() throws Exception {
+        open(CONFIG);
+    }
+
+    private void open(RiskConfig config) throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new EnterpriseRiskFunction(LIBRARY, EvaluatorFactory.drools(SessionMode.LONG_LIVED), CONFIG,
+                new EnterpriseRiskFunction(LIBRARY, EvaluatorFactory.drools(SessionMode.LONG_LIVED), config,
                         SignalCodec.defaults()),
                 Signal::enterpriseId, Types.STRING, RuleSetState.DESCRIPTOR);
     }
@@ -195,6 +199,24 @@ class EnterpriseRiskFunctionTest {
         assertThat(alerts.get(alerts.size() - 1).hits()).extracting(Hit::ruleId).contains("REP-001");
         assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).extracting(r -> r.getValue().features()
                 .get("redEpisodes")).containsExactly(0.0, 1.0, 1.0);
+    }
+
+    @Test
+    void shouldEmitOnlyTheFinalSnapshotPerEnterpriseWhenAskedTo() throws Exception {
+        close();
+        open(CONFIG.withSnapshots(RiskConfig.Snapshots.FINAL));
+        send(severeArrears(E1, 0));
+        send(severeArrears(E1, 3));
+        send(Signals.incident(E2, day(1)));
+        harness.watermark(day(5).toEpochMilli());
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).isNull();
+
+        harness.watermark(Long.MAX_VALUE); // the end of a bounded input
+
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).extracting(StreamRecord::getValue)
+                .extracting(r -> r.enterpriseId(), r -> r.asOf())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(E1, day(3)),
+                        org.assertj.core.groups.Tuple.tuple(E2, day(1)));
     }
 
     @Test

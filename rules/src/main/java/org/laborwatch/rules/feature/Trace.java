@@ -29,6 +29,7 @@ public record Trace(String signalId, SignalSource source, SignalType type, long 
 
     /** Whether this trace is of the same signal: ids are unique per source (DESIGN.md). */
     public boolean isOf(Signal signal) {
-        return signalId.equals(signal.id()) && source == signal.source();
+        // A redelivery has the same event time: compare that first, it rules out almost every trace for free.
+        return at == signal.occurredAtMillis() && source == signal.source() && signalId.equals(signal.id());
     }
 }
