@@ -44,9 +44,23 @@ public final class SignalHistory {
         }
     }
 
-    /** Whether the signal is already here: a redelivery, to be dropped. Newest first, where repeats usually are. */
+    /**
+     * Whether the signal is already here: a redelivery, to be dropped. A redelivery has the original's event time,
+     * so only the traces at that time are compared, found by binary search over the time-ordered history.
+     */
     public boolean contains(Signal signal) {
-        for (int i = traces.size() - 1; i >= 0; i--) {
+        long at = signal.occurredAtMillis();
+        int low = 0;
+        int high = traces.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (traces.get(mid).at() < at) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        for (int i = low; i < traces.size() && traces.get(i).at() == at; i++) {
             if (traces.get(i).isOf(signal)) {
                 return true;
             }

@@ -72,11 +72,15 @@ class FeatureCalculatorTest {
 
     @Test
     void shouldRecogniseARedeliveredSignal() {
-        Signal signal = consultation(E1, day(1));
+        Signal signal = consultation(E1, day(5));
         SignalHistory history = new SignalHistory();
-        history.add(Trace.of(signal));
+        for (int d = 0; d < 10; d++) {
+            history.add(Trace.of(d == 5 ? signal : consultation(E1, day(d))));
+        }
+        history.add(Trace.of(consultation(E1, day(5)))); // another signal at the same time
 
         assertThat(history.contains(signal)).isTrue();
-        assertThat(history.contains(consultation(E1, day(1)))).isFalse();
+        assertThat(history.contains(consultation(E1, day(5)))).isFalse();
+        assertThat(history.contains(consultation(E1, day(11)))).isFalse();
     }
 }
