@@ -65,6 +65,10 @@ public record EnterpriseFeatures(
         return type.ordinal() * Horizons.DAYS.length + Horizons.index(days);
     }
 
+    /**
+     * Identity, not the record's component-wise equality: a features fact is one moment of one enterprise, and
+     * comparing 80-odd counters whenever a collection or Drools asks would cost more than the rules themselves.
+     */
     @Override
     public boolean equals(Object o) {
         return this == o;

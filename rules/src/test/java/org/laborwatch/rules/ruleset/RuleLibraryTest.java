@@ -174,6 +174,16 @@ class RuleLibraryTest {
     }
 
     @Test
+    void shouldBundleEveryFileOfTheLibraryDirectory() throws java.io.IOException {
+        // The bundled list is what loads from the jar; a file added to rules/library but not to the list would
+        // silently never run.
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("library"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl")))
+                    .containsExactlyInAnyOrderElementsOf(RuleSets.LIBRARY_FILES);
+        }
+    }
+
+    @Test
     void shouldWriteReasonsInChinese() {
         SignalHistory history = new SignalHistory();
         Signal s = wageArrears(E1, 4, 12, 500_000, day(0));
