@@ -60,7 +60,8 @@ public final class ThroughputBench {
         Map<String, String> options = options(args);
         int enterprises = Integer.parseInt(options.getOrDefault("enterprises", "200000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
-        Path dir = Path.of(options.getOrDefault("out", "out/bench"));
+        Path home = Path.of(System.getProperty("laborwatch.home", "."));
+        Path dir = options.containsKey("out") ? Path.of(options.get("out")) : home.resolve("out").resolve("bench");
         new ThroughputBench(enterprises, rounds, dir).run();
     }
 

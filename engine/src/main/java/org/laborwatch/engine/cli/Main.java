@@ -162,7 +162,7 @@ public final class Main {
     }
 
     private int demo(Args args) throws Exception {
-        Path dir = args.path("out") != null ? args.path("out") : Path.of("out", "demo");
+        Path dir = args.path("out") != null ? args.path("out") : home().resolve("out").resolve("demo");
         Path input = dir.resolve("input");
         out.println("laborwatch demo: generating a year of signals for a city of enterprises ...");
         SampleGenerator.Result generated = generate(input, args);
@@ -185,6 +185,11 @@ public final class Main {
                         m.agencies().stream().map(Enum::name).toList()), m.ruleName(), m.critical() ? "  [critical]"
                         : ""));
         return 0;
+    }
+
+    /** The checkout the launcher runs from, so the demo writes beside the project wherever it is started. */
+    private static Path home() {
+        return Path.of(System.getProperty("laborwatch.home", "."));
     }
 
     private static Set<String> allowlist(Path file) throws IOException {
