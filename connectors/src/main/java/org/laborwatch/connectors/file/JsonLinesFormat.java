@@ -1,6 +1,5 @@
 package org.laborwatch.connectors.file;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +37,16 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawLine> {
         return TypeInformation.of(RawLine.class);
     }
 
+    /**
+     * Decodes each line straight from the read buffer when it lies within one chunk (almost always), so a line costs
+     * one String and no intermediate copies; only a line spanning chunks is gathered first.
+     */
     static final class LineReader implements Reader<RawLine> {
         private final String fileName;
         private final InputStream in;
         private final byte[] buffer = new byte[64 * 1024];
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        private byte[] spill = new byte[1024];
+        private int spilled;
         private int pos;
         private int limit;
         private long lineNumber;
@@ -54,7 +58,7 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawLine> {
 
         @Override
         public RawLine read() throws IOException {
-            line.reset();
+            spilled = 0;
             long bytes = 0;
             boolean sawAny = false;
             while (true) {
@@ -62,7 +66,7 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawLine> {
                     if (!sawAny) {
                         return null;
                     }
-                    break;
+                    return line(spill, 0, spilled, bytes);
                 }
                 sawAny = true;
                 int start = pos;
@@ -71,27 +75,42 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawLine> {
                 }
                 int n = pos - start;
                 bytes += n;
-                int room = MAX_LINE_BYTES - line.size();
-                if (room > 0) {
-                    line.write(buffer, start, Math.min(n, room));
-                }
-                if (pos < limit) {
+                boolean ended = pos < limit;
+                if (ended) {
                     pos++; // the newline
-                    break;
+                }
+                if (ended && bytes == n) {
+                    return line(buffer, start, n, bytes); // the whole line is in this chunk
+                }
+                keep(start, n);
+                if (ended) {
+                    return line(spill, 0, spilled, bytes);
                 }
             }
-            lineNumber++;
-            return toRawLine(bytes);
         }
 
-        private RawLine toRawLine(long bytes) {
-            byte[] kept = line.toByteArray();
-            int length = kept.length;
-            if (length > 0 && kept[length - 1] == '\r' && bytes == length) {
-                length--;
+        /** Gathers part of a line that spans chunks, up to the bound. */
+        private void keep(int start, int n) {
+            int take = Math.min(n, MAX_LINE_BYTES - spilled);
+            if (take <= 0) {
+                return;
             }
+            if (spilled + take > spill.length) {
+                spill = java.util.Arrays.copyOf(spill, Math.min(MAX_LINE_BYTES, Math.max(spill.length * 2,
+                        spilled + take)));
+            }
+            System.arraycopy(buffer, start, spill, spilled, take);
+            spilled += take;
+        }
+
+        private RawLine line(byte[] bytesOf, int from, int length, long bytes) {
+            lineNumber++;
             boolean cut = bytes > MAX_LINE_BYTES;
-            String text = new String(kept, 0, length, StandardCharsets.UTF_8);
+            int kept = Math.min(length, MAX_LINE_BYTES);
+            if (!cut && kept > 0 && bytesOf[from + kept - 1] == '\r') {
+                kept--;
+            }
+            String text = new String(bytesOf, from, kept, StandardCharsets.UTF_8);
             return new RawLine(fileName + ":" + lineNumber, text, bytes, cut);
         }
 

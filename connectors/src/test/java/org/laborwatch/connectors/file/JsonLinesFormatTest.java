@@ -37,6 +37,18 @@ class JsonLinesFormatTest {
     }
 
     @Test
+    void shouldJoinALineThatSpansReadChunks() throws IOException {
+        String first = "{\"a\":\"" + "青".repeat(30_000) + "\"}";   // 90 KB: longer than one 64 KB read
+
+        List<RawLine> lines = read(first + "\nsecond\n");
+
+        assertThat(lines.get(0).text()).isEqualTo(first);
+        assertThat(lines.get(0).cut()).isFalse();
+        assertThat(lines.get(1).origin()).isEqualTo("in.jsonl:2");
+        assertThat(lines.get(1).text()).isEqualTo("second");
+    }
+
+    @Test
     void shouldCutOverlongLineButKeepCountingAfterIt() throws IOException {
         String huge = "y".repeat(JsonLinesFormat.MAX_LINE_BYTES + 10);
 

@@ -43,7 +43,7 @@ public final class FeatureCalculator {
         final int[] counts = new int[TYPES * HORIZONS];
         final double[] amounts = new double[TYPES * HORIZONS];
         final int[] baseline = new int[TYPES];
-        final Set<String> complainants30d = new HashSet<>();
+        Set<String> complainants30d; // made only when a complaint is in the window: most signals have none
         int wageMonthsMax;
         int wageWorkersMax;
         int socialInsuranceMonthsMax;
@@ -92,6 +92,9 @@ public final class FeatureCalculator {
                 }
                 case COMPLAINT, CONSULTATION -> {
                     if (ageDays < 30 && t.party() != null && t.type() == SignalType.COMPLAINT) {
+                        if (complainants30d == null) {
+                            complainants30d = new HashSet<>();
+                        }
                         complainants30d.add(t.party());
                     }
                 }
@@ -115,7 +118,7 @@ public final class FeatureCalculator {
                     count(SignalType.COMPLAINT, 7),
                     count(SignalType.COMPLAINT, 30),
                     baselinePer30Days(SignalType.COMPLAINT),
-                    complainants30d.size(),
+                    complainants30d == null ? 0 : complainants30d.size(),
                     count(SignalType.CONSULTATION, 30),
                     baselinePer30Days(SignalType.CONSULTATION),
                     count(SignalType.WAGE_ARREARS, 90),
