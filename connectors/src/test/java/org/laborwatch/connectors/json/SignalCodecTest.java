@@ -107,6 +107,21 @@ class SignalCodecTest {
         assertThat(codec.withAllowlist(Set.of(pilot)).decode(raw, "x")).isInstanceOf(Decoded.Accepted.class);
     }
 
+    @Test
+    void shouldWriteTimesExactlyAsTheJdkFormatterDoes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (String zone : new String[] {"Asia/Shanghai", "UTC", "America/New_York", "Asia/Kolkata"}) {
+            java.time.ZoneId id = java.time.ZoneId.of(zone);
+            for (int i = 0; i < 2_000; i++) {
+                long seconds = random.nextLong(-2_000_000_000L, 4_000_000_000L);
+                int nanos = random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000);
+                Instant at = Instant.ofEpochSecond(seconds, random.nextBoolean() ? nanos : nanos / 1_000_000 * 1_000_000);
+                assertThat(IsoTime.format(at, id)).isEqualTo(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                        .format(java.time.OffsetDateTime.ofInstant(at, id)));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "2025-06-01T09:30:00+08:00, 2025-06-01T01:30:00Z",
