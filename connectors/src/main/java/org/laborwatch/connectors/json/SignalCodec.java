@@ -36,6 +36,10 @@ public final class SignalCodec implements Serializable {
     /** Records longer than this are rejected, and dead letters keep at most this much of the raw input. */
     public static final int MAX_RECORD_CHARS = 64 * 1024;
     private static final JsonFactory JSON = new JsonFactory();
+    /** Times before this are typing errors, not history the programme could act on. */
+    static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+    /** Ten trillion yuan: anything larger is a unit or typing error, and would overflow the features' sums. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1e13");
 
     private final ZoneId zone;
     private final Set<String> districts;
@@ -75,6 +79,11 @@ public final class SignalCodec implements Serializable {
             return new Decoded.Accepted(parse(raw));
         } catch (Invalid e) {
             return new Decoded.Rejected(DeadLetter.of(e.code, e.getMessage(), raw, origin, clock.instant()));
+        } catch (RuntimeException e) {
+            // Whatever the parser throws on input nobody foresaw (a number too large to represent, say) is still
+            // that record's problem, never the job's.
+            return new Decoded.Rejected(DeadLetter.of(Rejection.BAD_FIELD, "unreadable value: " + e,
+                    raw, origin, clock.instant()));
         }
     }
 
@@ -130,6 +139,11 @@ public final class SignalCodec implements Serializable {
         }
         Instant occurredAt = time(f.occurredAt);
         nonNegative(f.amount, "amount");
+        if (f.amount != null && f.amount.compareTo(MAX_AMOUNT) >= 0) {
+            throw new Invalid(Rejection.BAD_FIELD, "amount has " + (f.amount.precision() - f.amount.scale())
+                    + " digits before the decimal point; anything from " + MAX_AMOUNT.toPlainString()
+                    + " yuan up is a unit or typing error");
+        }
         nonNegative(f.workers, "workers");
         nonNegative(f.months, "months");
         return new Signal(f.id, type, f.enterpriseId, f.enterpriseName, f.district, f.industry, source, occurredAt,
@@ -143,6 +157,9 @@ public final class SignalCodec implements Serializable {
         } catch (DateTimeParseException e) {
             throw new Invalid(Rejection.BAD_TIME, "occurredAt " + text
                     + " is not an ISO-8601 time with offset, e.g. 2025-06-01T09:30:00+08:00");
+        }
+        if (at.isBefore(EARLIEST)) {
+            throw new Invalid(Rejection.BAD_TIME, "occurredAt " + text + " is before " + EARLIEST);
         }
         Instant latest = clock.instant().plus(futureTolerance);
         if (at.isAfter(latest)) {

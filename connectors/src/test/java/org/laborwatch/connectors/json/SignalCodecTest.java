@@ -73,6 +73,10 @@ class SignalCodecTest {
         "fractional months  | BAD_FIELD        | {\"id\":\"1\",\"type\":\"WAGE_ARREARS\",\"months\":1.5,\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
         "amount not number  | BAD_FIELD        | {\"id\":\"1\",\"type\":\"WAGE_ARREARS\",\"amount\":\"lots\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
         "id not a string    | BAD_FIELD        | {\"id\":7,\"type\":\"COMPLAINT\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "huge exponent      | BAD_FIELD        | {\"id\":\"1\",\"type\":\"WAGE_ARREARS\",\"amount\":1e2147483648,\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "absurd amount      | BAD_FIELD        | {\"id\":\"1\",\"type\":\"WAGE_ARREARS\",\"amount\":1e400,\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
+        "ancient time       | BAD_TIME         | {\"id\":\"1\",\"type\":\"COMPLAINT\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"-999999999-01-01T00:00:00Z\"}",
+        "offset past 18:00  | BAD_TIME         | {\"id\":\"1\",\"type\":\"COMPLAINT\",\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+18:30\"}",
         "nested attribute   | BAD_FIELD        | {\"id\":\"1\",\"type\":\"COMPLAINT\",\"attributes\":{\"a\":{\"b\":1}},\"enterpriseId\":\"" + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}",
     })
     void shouldRejectWithAStableReason(String name, Rejection expected, String raw) {

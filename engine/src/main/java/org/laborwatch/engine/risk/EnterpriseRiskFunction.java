@@ -133,20 +133,21 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         if (state == null) {
             state = new EnterpriseState();
         }
-        if (state.history.contains(signal) || state.isPending(signal)) {
+        long at = signal.occurredAtMillis();
+        long watermark = ctx.timerService().currentWatermark();
+        if (at < watermark && watermark - at > config.allowedLateness().toMillis()) { // no overflow at MIN_VALUE
+            ctx.output(LATE, tooLate(signal, watermark, ctx.timerService().currentProcessingTime()));
+            return;
+        }
+        if (!state.firstSighting(signal)) {
             duplicates.add(1);
             return;
         }
-        long at = signal.occurredAtMillis();
-        long watermark = ctx.timerService().currentWatermark();
         if (at > watermark) {
             state.hold(signal);
-        } else if (at >= watermark - config.allowedLateness().toMillis()) {
+        } else {
             lateJudged.add(1);
             judge(signal, state, ctx, out);
-        } else {
-            ctx.output(LATE, tooLate(signal, watermark, ctx.timerService().currentProcessingTime()));
-            return;
         }
         arm(state, ctx.timerService());
         enterprise.update(state);
@@ -191,7 +192,11 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         }
     }
 
-    /** Arms the timer for the earliest waiting signal and makes sure a TTL check is pending. */
+    /**
+     * Arms the timer for the earliest waiting signal, or, with nothing waiting, the TTL check. While signals wait, the
+     * TTL is never armed: it could already be behind the watermark and would fire again at once, forever; judging the
+     * waiting signals re-arms it.
+     */
     private void arm(EnterpriseState state, TimerService timers) {
         if (!state.pending.isEmpty()) {
             long earliest = state.pending.get(0).occurredAtMillis();
@@ -199,6 +204,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
                 timers.registerEventTimeTimer(earliest);
                 state.pendingTimer = earliest; // a later timer left armed finds nothing due and is harmless
             }
+            return;
         }
         if (state.ttlTimer == Long.MIN_VALUE && state.lastJudgedAt != Long.MIN_VALUE) {
             state.ttlTimer = expiresAt(state);
@@ -217,33 +223,37 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         remember(signal, state);
         state.history.add(Trace.of(signal));
         state.history.prune(at);
+        state.pruneSeen(at - SignalHistory.RETENTION_DAYS * Horizons.DAY_MILLIS);
 
+        // Features are as of the signal's own time; the score is as of the latest time judged, so a late signal
+        // adds what it proves without winding the enterprise's risk back in time.
+        long now = Math.max(at, state.lastJudgedAt);
         RiskLevel published = state.level;
-        double scoreBefore = scoring.score(state.hits.values(), at);
+        double scoreBefore = scoring.score(state.hits.values(), now);
         RiskLevel levelBefore = RiskLevel.forScore(scoreBefore);
-        EnterpriseFeatures features = FeatureCalculator.compute(signal, state.history, state.redEpisodes,
+        EnterpriseFeatures features = FeatureCalculator.compute(signal, state.history, pastRedEpisodes(state, at),
                 levelBefore);
         List<Finding> findings = evaluate(features, signal, ctx);
         String version = rules.version();
 
         List<Hit> fired = toHits(findings, signal, state.history);
         for (Hit hit : fired) {
-            state.hits.put(hit.ruleId(), hit);
+            state.hits.merge(hit.ruleId(), hit, (old, neu) -> neu.at().isBefore(old.at()) ? old : neu);
         }
-        state.hits.values().removeIf(h -> scoring.isForgotten(h, at));
-        state.score = scoring.score(state.hits.values(), at);
+        state.hits.values().removeIf(h -> scoring.isForgotten(h, now));
+        state.score = scoring.score(state.hits.values(), now);
         state.level = RiskLevel.forScore(state.score);
-        state.lastJudgedAt = Math.max(state.lastJudgedAt, at);
+        state.lastJudgedAt = now;
 
-        Alert alert = maybeAlert(signal, state, fired, levelBefore, scoreBefore, version);
-        countRedEpisode(state, at);
+        Alert alert = maybeAlert(signal, state, fired, levelBefore, scoreBefore, version, now);
+        countRedEpisode(state, now);
         if (alert != null) {
             out.collect(alert);
         }
         // A new snapshot whenever the picture changes: new hits, or a level other than the last one published
         // (a score that has cooled across a band boundary counts, though nothing fired).
         if (!fired.isEmpty() || state.level != published) {
-            RiskSnapshot snapshot = snapshot(signal, state, features, version, at);
+            RiskSnapshot snapshot = snapshot(signal, state, features, version, now);
             if (config.snapshots() == RiskConfig.Snapshots.ON_CHANGE) {
                 ctx.output(RISK, snapshot);
             } else {
@@ -256,6 +266,13 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
      * A score hovering around 80 within one dispute is one episode, not many: RED counts as a new episode only after
      * the enterprise has been out of RED for {@link #RED_EPISODE_GAP_DAYS} days.
      */
+    /** RED episodes that are over: the one an enterprise is still in does not make it a repeat offender. */
+    private static int pastRedEpisodes(EnterpriseState state, long at) {
+        boolean inEpisode = state.lastRedAt != Long.MIN_VALUE
+                && at - state.lastRedAt < RED_EPISODE_GAP_DAYS * Horizons.DAY_MILLIS;
+        return state.redEpisodes - (inEpisode ? 1 : 0);
+    }
+
     private static void countRedEpisode(EnterpriseState state, long at) {
         if (state.level != RiskLevel.RED) {
             return;
@@ -336,8 +353,8 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     }
 
     private Alert maybeAlert(Signal signal, EnterpriseState state, List<Hit> fired, RiskLevel levelBefore,
-                             double scoreBefore, String version) {
-        long at = signal.occurredAtMillis();
+                             double scoreBefore, String version, long now) {
+        long at = now;
         boolean newLevel = suppression.isNewLevel(state.level, levelBefore, state.alertedLevel,
                 state.alertedLevelAt, at);
         boolean newCritical = false;

@@ -24,6 +24,11 @@ public class EnterpriseState {
     public String industry;
     /** Signals judged in the last 180 days, oldest first: features, dedupe and evidence come from here. */
     public SignalHistory history = new SignalHistory();
+    /**
+     * Dedupe keys of the signals in history and pending, with their event times: the id per source is the dedupe key
+     * (DESIGN.md), whatever time a redelivery claims. Pruned with the history.
+     */
+    public Map<String, Long> seen = new HashMap<>();
     /** Signals waiting for the watermark, sorted by event time then dedupe key. */
     public List<Signal> pending = new ArrayList<>();
     /** Latest hit per rule id; a rule firing again refreshes its hit rather than stacking points. */
@@ -61,13 +66,16 @@ public class EnterpriseState {
         pending.add(i, signal);
     }
 
-    boolean isPending(Signal signal) {
-        for (Signal s : pending) {
-            if (s.id().equals(signal.id()) && s.source() == signal.source()) {
-                return true;
-            }
+    /** Records the signal as seen; false when it was seen before, i.e. this is a redelivery. */
+    boolean firstSighting(Signal signal) {
+        return seen.putIfAbsent(signal.dedupeKey(), signal.occurredAtMillis()) == null;
+    }
+
+    /** Forgets dedupe keys older than the history keeps, once they clearly outnumber what is kept. */
+    void pruneSeen(long oldestKept) {
+        if (seen.size() > 2 * (history.size() + pending.size()) + 16) {
+            seen.values().removeIf(at -> at < oldestKept);
         }
-        return false;
     }
 
     private static boolean comesAfter(Signal a, Signal b) {

@@ -1,6 +1,7 @@
 package org.laborwatch.engine.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.laborwatch.rules.Signals.E1;
 import static org.laborwatch.rules.Signals.E2;
 import static org.laborwatch.rules.Signals.consultation;
@@ -30,6 +31,7 @@ import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.risk.Hit;
 import org.laborwatch.rules.risk.RiskLevel;
+import org.laborwatch.rules.risk.RiskSnapshot;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSets;
 import org.laborwatch.rules.ruleset.SessionMode;
@@ -197,8 +199,9 @@ class EnterpriseRiskFunctionTest {
 
         List<Alert> alerts = harness.extractOutputValues();
         assertThat(alerts.get(alerts.size() - 1).hits()).extracting(Hit::ruleId).contains("REP-001");
+        // Features count the episodes that are over: none at day 0 or within it at day 20, one at day 200.
         assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).extracting(r -> r.getValue().features()
-                .get("redEpisodes")).containsExactly(0.0, 1.0, 1.0);
+                .get("redEpisodes")).containsExactly(0.0, 0.0, 1.0);
     }
 
     @Test
@@ -217,6 +220,49 @@ class EnterpriseRiskFunctionTest {
                 .extracting(r -> r.enterpriseId(), r -> r.asOf())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(E1, day(3)),
                         org.assertj.core.groups.Tuple.tuple(E2, day(1)));
+    }
+
+    @Test
+    void shouldNotSpinWhenTheTtlFallsDueWhileASignalWaits() throws Exception {
+        send(severeArrears(E1, 0));
+        harness.watermark(day(1).toEpochMilli());
+        send(consultation(E1, day(366))); // waits for the watermark
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> harness.watermark(day(365).toEpochMilli() + 1_000));
+        harness.watermark(day(367).toEpochMilli());
+
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).extracting(r -> r.getValue().asOf())
+                .contains(day(366));
+    }
+
+    @Test
+    void shouldNotWindRiskBackInTimeForALateSignal() throws Exception {
+        send(severeArrears(E1, 10));
+        harness.watermark(day(10).toEpochMilli());
+
+        send(severeArrears(E1, 8)); // late but allowed
+
+        List<RiskSnapshot> snapshots = harness.getSideOutput(EnterpriseRiskFunction.RISK).stream()
+                .map(StreamRecord::getValue).toList();
+        RiskSnapshot last = snapshots.get(snapshots.size() - 1);
+        assertThat(last.asOf()).isEqualTo(day(10));
+        assertThat(last.hits()).extracting(Hit::at).containsOnly(day(10));
+        assertThat(last.score()).isEqualTo(85.0);
+    }
+
+    @Test
+    void shouldDropARedeliveryThatClaimsAnotherTime() throws Exception {
+        Signal original = severeArrears(E1, 0);
+        Signal corrected = new Signal(original.id(), original.type(), original.enterpriseId(),
+                original.enterpriseName(), original.district(), original.industry(), original.source(), day(1),
+                original.amount(), original.workers(), original.months(), original.attributes());
+        send(original);
+        send(corrected);
+        harness.watermark(day(2).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).hasSize(1);
     }
 
     @Test

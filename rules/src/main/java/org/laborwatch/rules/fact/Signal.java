@@ -28,9 +28,12 @@ public record Signal(
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
-    /** The dedupe key: ids are unique per source, so the same id from two sources is two signals. */
+    /**
+     * The dedupe key: ids are unique per source, so the same id from two sources is two signals. The separator cannot
+     * occur in a source name, so no id can imitate another source's key.
+     */
     public String dedupeKey() {
-        return source == null ? id : source.name() + ':' + id;
+        return (source == null ? "" : source.name()) + '\u0001' + id;
     }
 
     public long occurredAtMillis() {

@@ -86,9 +86,8 @@ public final class FeatureCalculator {
                 case CASE_OUTCOME -> {
                     lastOutcome = t.status();
                     recovered90d += t.amount();
-                    if (UNRESOLVED_OUTCOME.equals(t.status())) {
-                        unresolved90d++;
-                    }
+                    // Traces come in time order: a later outcome that settles the matter clears the earlier ones.
+                    unresolved90d = UNRESOLVED_OUTCOME.equals(t.status()) ? unresolved90d + 1 : 0;
                 }
                 case COMPLAINT, CONSULTATION -> {
                     if (ageDays < 30 && t.party() != null && t.type() == SignalType.COMPLAINT) {

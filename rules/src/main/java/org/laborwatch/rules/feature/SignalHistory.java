@@ -2,7 +2,6 @@ package org.laborwatch.rules.feature;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.laborwatch.rules.fact.Signal;
 
 /**
  * The recent signals of one enterprise, oldest first. The engine keeps one per enterprise in keyed state and
@@ -42,30 +41,6 @@ public final class SignalHistory {
         if (drop > 0) {
             traces.subList(0, drop).clear();
         }
-    }
-
-    /**
-     * Whether the signal is already here: a redelivery, to be dropped. A redelivery has the original's event time,
-     * so only the traces at that time are compared, found by binary search over the time-ordered history.
-     */
-    public boolean contains(Signal signal) {
-        long at = signal.occurredAtMillis();
-        int low = 0;
-        int high = traces.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (traces.get(mid).at() < at) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        for (int i = low; i < traces.size() && traces.get(i).at() == at; i++) {
-            if (traces.get(i).isOf(signal)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public List<Trace> getTraces() {

@@ -26,10 +26,4 @@ public record Trace(String signalId, SignalSource source, SignalType type, long 
         return new Trace(signal.id(), signal.source(), signal.type(), signal.occurredAtMillis(), signal.amountYuan(),
                 signal.workersOrZero(), signal.monthsOrZero(), signal.attribute(COMPLAINANT), status);
     }
-
-    /** Whether this trace is of the same signal: ids are unique per source (DESIGN.md). */
-    public boolean isOf(Signal signal) {
-        // A redelivery has the same event time: compare that first, it rules out almost every trace for free.
-        return at == signal.occurredAtMillis() && source == signal.source() && signalId.equals(signal.id());
-    }
 }

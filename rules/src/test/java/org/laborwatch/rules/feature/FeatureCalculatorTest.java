@@ -69,18 +69,4 @@ class FeatureCalculatorTest {
         assertThat(history.getTraces()).extracting(Trace::at)
                 .containsExactly(day(200).toEpochMilli(), day(300).toEpochMilli());
     }
-
-    @Test
-    void shouldRecogniseARedeliveredSignal() {
-        Signal signal = consultation(E1, day(5));
-        SignalHistory history = new SignalHistory();
-        for (int d = 0; d < 10; d++) {
-            history.add(Trace.of(d == 5 ? signal : consultation(E1, day(d))));
-        }
-        history.add(Trace.of(consultation(E1, day(5)))); // another signal at the same time
-
-        assertThat(history.contains(signal)).isTrue();
-        assertThat(history.contains(consultation(E1, day(5)))).isFalse();
-        assertThat(history.contains(consultation(E1, day(11)))).isFalse();
-    }
 }

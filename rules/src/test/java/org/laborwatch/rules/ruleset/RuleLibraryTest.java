@@ -161,6 +161,12 @@ class RuleLibraryTest {
     }
 
     @Test
+    void shouldNotHoldASettledCaseAgainstTheEnterprise() {
+        assertThat(firedOnLast(outcome(E1, "UNRESOLVED", day(0)), outcome(E1, "MEDIATED", day(10)),
+                wageArrears(E1, 2, 5, 30_000, day(20)))).doesNotContain("OUT-001", "REF-001");
+    }
+
+    @Test
     void shouldFlagRepeatOffenderOnlyAfterAnEarlierRedEpisode() {
         assertThat(firedOnLast(1, of(PAYROLL_DELAY, E1, day(0)))).contains("REP-001");
         assertThat(firedOnLast(0, of(PAYROLL_DELAY, E1, day(0)))).doesNotContain("REP-001");
