@@ -354,26 +354,25 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
 
     private Alert maybeAlert(Signal signal, EnterpriseState state, List<Hit> fired, RiskLevel levelBefore,
                              double scoreBefore, String version, long now) {
-        long at = now;
         boolean newLevel = suppression.isNewLevel(state.level, levelBefore, state.alertedLevel,
-                state.alertedLevelAt, at);
+                state.alertedLevelAt, now);
         boolean newCritical = false;
         for (Hit hit : fired) {
-            if (hit.critical() && suppression.isNewCritical(hit.ruleId(), state.criticalAlertedAt, at)) {
-                state.criticalAlertedAt.put(hit.ruleId(), at);
+            if (hit.critical() && suppression.isNewCritical(hit.ruleId(), state.criticalAlertedAt, now)) {
+                state.criticalAlertedAt.put(hit.ruleId(), now);
                 newCritical = true;
             }
         }
         if (newLevel) {
-            if (!suppression.isWindowOpen(state.alertedLevelAt, at)) {
-                state.alertedLevelAt = at;
+            if (!suppression.isWindowOpen(state.alertedLevelAt, now)) {
+                state.alertedLevelAt = now;
             }
             state.alertedLevel = state.level;
         }
         if (!newLevel && !newCritical) {
             return null;
         }
-        List<Hit> explained = scoring.strongestFirst(state.hits.values(), at);
+        List<Hit> explained = scoring.strongestFirst(state.hits.values(), now);
         return new Alert(
                 AlertIds.of(signal.enterpriseId(), version, signal.dedupeKey()),
                 signal.enterpriseId(), state.enterpriseName, state.district, state.industry,

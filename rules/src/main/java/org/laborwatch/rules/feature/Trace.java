@@ -1,7 +1,6 @@
 package org.laborwatch.rules.feature;
 
 import org.laborwatch.rules.fact.Signal;
-import org.laborwatch.rules.fact.SignalSource;
 import org.laborwatch.rules.fact.SignalType;
 
 /**
@@ -10,7 +9,7 @@ import org.laborwatch.rules.fact.SignalType;
  * @param party  who raised it (the {@code complainant} attribute of complaints and consultations), or null
  * @param status the {@code status} of an enterprise-status signal or the {@code outcome} of a case outcome, or null
  */
-public record Trace(String signalId, SignalSource source, SignalType type, long at, double amount, int workers,
+public record Trace(String signalId, SignalType type, long at, double amount, int workers,
                    int months, String party, String status) {
 
     public static final String COMPLAINANT = "complainant";
@@ -23,7 +22,7 @@ public record Trace(String signalId, SignalSource source, SignalType type, long 
             case CASE_OUTCOME -> signal.attribute(OUTCOME);
             default -> null;
         };
-        return new Trace(signal.id(), signal.source(), signal.type(), signal.occurredAtMillis(), signal.amountYuan(),
+        return new Trace(signal.id(), signal.type(), signal.occurredAtMillis(), signal.amountYuan(),
                 signal.workersOrZero(), signal.monthsOrZero(), signal.attribute(COMPLAINANT), status);
     }
 }
