@@ -22,7 +22,7 @@ import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ingest.DecodeSignals;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.ruleset.RuleSet;
-import org.laborwatch.rules.ruleset.RuleSetCompiler;
+import org.laborwatch.rules.ruleset.RuleSetCache;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
 import org.laborwatch.rules.ruleset.RuleSets;
 import org.laborwatch.rules.ruleset.SessionMode;
@@ -127,7 +127,7 @@ public final class Main {
 
     private int runAndReport(List<Path> files, Path outDir, RuleSet rules, Path truth, Set<String> allowlist,
                              int parallelism) throws Exception {
-        RuleSetCompiler.compile(rules); // fail fast, with line numbers, before starting a cluster
+        RuleSetCache.compile(rules); // fail fast, with line numbers, before starting a cluster
         SignalCodec codec = SignalCodec.defaults().withAllowlist(allowlist);
         ZoneId zone = codec.zone();
         out.printf("running the engine embedded (Flink MiniCluster, parallelism %d) on %d file(s), rule set %s%n",
@@ -177,7 +177,7 @@ public final class Main {
             throw new Args.UsageError("validate-rules takes one directory");
         }
         RuleSet rules = RuleSets.fromDirectory(Path.of(rest.get(0)), null);
-        var compiled = RuleSetCompiler.compile(rules);
+        var compiled = RuleSetCache.compile(rules);
         out.printf("rule set %s: %d rules in %d files, all valid%n", compiled.version(), compiled.rules().size(),
                 rules.sources().size());
         compiled.rules().stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(m -> out.printf(

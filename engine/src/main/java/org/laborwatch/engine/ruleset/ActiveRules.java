@@ -3,14 +3,15 @@ package org.laborwatch.engine.ruleset;
 import org.laborwatch.rules.ruleset.CompiledRuleSet;
 import org.laborwatch.rules.ruleset.RuleEvaluator;
 import org.laborwatch.rules.ruleset.RuleSet;
-import org.laborwatch.rules.ruleset.RuleSetCompiler;
+import org.laborwatch.rules.ruleset.RuleSetCache;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A subtask's compiled rule set and evaluator, cached by version. Compiles before it swaps, so a version that fails
- * leaves the running one in place (the reload discipline of Alertmanager's reloader).
+ * A subtask's active rule set and its own evaluator (session). The compiled rule set comes from {@link RuleSetCache},
+ * shared by the subtasks of the JVM. Compiles before it swaps, so a version that fails leaves the running one in place
+ * (the reload discipline of Alertmanager's reloader).
  */
 public final class ActiveRules implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveRules.class);
@@ -26,14 +27,14 @@ public final class ActiveRules implements AutoCloseable {
     /** The evaluator for {@code ruleSet}, compiling it only when the version changes. */
     public RuleEvaluator evaluatorFor(RuleSet ruleSet) throws RuleSetRejected {
         if (compiled == null || !compiled.version().equals(ruleSet.version())) {
-            swapTo(RuleSetCompiler.compile(ruleSet));
+            swapTo(RuleSetCache.compile(ruleSet));
         }
         return evaluator;
     }
 
     /** Compiles without touching what runs; the caller decides whether to swap. */
     public CompiledRuleSet prepare(RuleSet ruleSet) throws RuleSetRejected {
-        return RuleSetCompiler.compile(ruleSet);
+        return RuleSetCache.compile(ruleSet);
     }
 
     public void swapTo(CompiledRuleSet next) {
