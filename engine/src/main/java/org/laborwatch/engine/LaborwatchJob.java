@@ -7,7 +7,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -17,10 +16,10 @@ import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.ingest.DecodeSignals;
 import org.laborwatch.engine.ingest.SignalTime;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
+import org.laborwatch.engine.risk.EnterpriseRiskOperator;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.engine.ruleset.RuleSetEvent;
-import org.laborwatch.engine.ruleset.RuleSetState;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.risk.RiskSnapshot;
@@ -85,8 +84,9 @@ public final class LaborwatchJob {
         SingleOutputStreamOperator<Alert> alerts = signals
                 .keyBy(Signal::enterpriseId)
                 .connect(ruleSetStream(env))
-                .process(new EnterpriseRiskFunction(settings.initialRules(), settings.evaluators(), settings.risk(),
-                        settings.codec()))
+                .transform("Enterprise risk", TypeInformation.of(Alert.class), new EnterpriseRiskOperator(
+                        new EnterpriseRiskFunction(settings.initialRules(), settings.evaluators(), settings.risk(),
+                                settings.codec())))
                 .uid("enterprise-risk").name("Enterprise risk");
 
         alerts.sinkTo(sinks.alerts()).uid("sink-alerts").name("Alerts");
@@ -106,12 +106,13 @@ public final class LaborwatchJob {
                 .name("Decode " + input.name()).setParallelism(1);
     }
 
-    private BroadcastStream<RuleSet> ruleSetStream(StreamExecutionEnvironment env) {
+    /** Every subtask sees every rule set; the risk operator keeps the active one in broadcast state. */
+    private DataStream<RuleSet> ruleSetStream(StreamExecutionEnvironment env) {
         DataStream<RuleSet> published = ruleSets != null
                 ? env.fromSource(ruleSets, SignalTime.neverHoldsBackEventTime(), "rule-sets").uid("src-rule-sets")
                         .setParallelism(1)
                 : env.fromData(List.of(settings.initialRules()), TypeInformation.of(RuleSet.class))
                         .uid("src-initial-rule-set").name("initial rule set");
-        return published.broadcast(RuleSetState.DESCRIPTOR);
+        return published.broadcast();
     }
 }

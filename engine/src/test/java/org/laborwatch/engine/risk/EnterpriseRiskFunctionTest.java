@@ -14,8 +14,8 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,15 +49,28 @@ class EnterpriseRiskFunctionTest {
     }
 
     private void open(RiskConfig config) throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        open(config, null);
+    }
+
+    private void open(RiskConfig config, OperatorSubtaskState restored) throws Exception {
+        harness = new KeyedBroadcastOperatorTestHarness<>(new EnterpriseRiskOperator(
                 new EnterpriseRiskFunction(LIBRARY, EvaluatorFactory.drools(SessionMode.LONG_LIVED), config,
-                        SignalCodec.defaults()),
-                Signal::enterpriseId, Types.STRING, RuleSetState.DESCRIPTOR);
+                        SignalCodec.defaults())),
+                Signal::enterpriseId, Types.STRING, 1, 1, 0);
+        harness.setup();
+        if (restored != null) {
+            harness.initializeState(restored);
+        }
+        harness.open();
     }
 
     @AfterEach
     void close() throws Exception {
         harness.close();
+    }
+
+    private int queuedWakeUps() {
+        return ((EnterpriseRiskOperator) harness.getOperator()).queuedWakeUps();
     }
 
     private void send(Signal signal) throws Exception {
@@ -74,7 +87,7 @@ class EnterpriseRiskFunctionTest {
         send(severeArrears(E1, 0));
 
         assertThat(harness.extractOutputValues()).isEmpty();
-        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        assertThat(queuedWakeUps()).isEqualTo(1);
 
         harness.watermark(day(0).toEpochMilli());
 
@@ -281,14 +294,34 @@ class EnterpriseRiskFunctionTest {
     }
 
     @Test
+    void shouldJudgeWaitingSignalsAfterARestoreFromASnapshot() throws Exception {
+        send(severeArrears(E1, 0));
+        harness.watermark(day(1).toEpochMilli());
+        send(severeArrears(E2, 10)); // still waiting for the watermark when the snapshot is taken
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 0L);
+        close();
+
+        open(CONFIG, snapshot);
+        assertThat(queuedWakeUps()).isEqualTo(2); // E1's TTL check and E2's waiting signal
+        harness.watermark(day(10).toEpochMilli());
+        assertThat(harness.extractOutputValues()).extracting(Alert::enterpriseId).containsExactly(E2);
+
+        harness.watermark(day(370).toEpochMilli());
+        try (var keys = harness.getOperator().getKeyedStateBackend()
+                .getKeys(EnterpriseRiskFunction.STATE.getName(), VoidNamespace.INSTANCE)) {
+            assertThat(keys).containsExactly(E2); // E1 forgotten after its TTL, E2 not yet
+        }
+    }
+
+    @Test
     void shouldForgetAnEnterpriseSilentForItsTtl() throws Exception {
         send(severeArrears(E1, 0));
         harness.watermark(day(1).toEpochMilli());
-        assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the TTL check
+        assertThat(queuedWakeUps()).isEqualTo(1); // the TTL check
 
         harness.watermark(day(366).toEpochMilli());
 
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(queuedWakeUps()).isZero();
         try (var keys = harness.getOperator().getKeyedStateBackend()
                 .getKeys(EnterpriseRiskFunction.STATE.getName(), VoidNamespace.INSTANCE)) {
             assertThat(keys).isEmpty();

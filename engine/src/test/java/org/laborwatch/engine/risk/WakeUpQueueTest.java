@@ -1,0 +1,69 @@
+package org.laborwatch.engine.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class WakeUpQueueTest {
+
+    private record WakeUp(long time, String key) {
+    }
+
+    @Test
+    void shouldWakeInTimeOrderLikeAPriorityQueue() {
+        Random random = new Random(7);
+        WakeUpQueue queue = new WakeUpQueue();
+        PriorityQueue<WakeUp> expected = new PriorityQueue<>(Comparator.comparingLong(WakeUp::time));
+        List<Long> woken = new ArrayList<>();
+        List<Long> expectedWoken = new ArrayList<>();
+        for (int round = 0; round < 2_000; round++) {
+            for (int i = random.nextInt(20); i > 0; i--) {
+                long time = random.nextInt(5_000); // many equal times
+                String key = "E" + random.nextInt(300);
+                queue.add(time, key);
+                expected.add(new WakeUp(time, key));
+            }
+            long watermark = round * 3L;
+            List<Long> thisRound = new ArrayList<>();
+            while (!queue.isEmpty() && queue.firstTime() <= watermark) {
+                thisRound.add(queue.firstTime());
+                queue.removeFirst();
+            }
+            assertThat(thisRound).isSorted();
+            woken.addAll(thisRound);
+            while (!expected.isEmpty() && expected.peek().time() <= watermark) {
+                expectedWoken.add(expected.poll().time());
+            }
+            assertThat(queue.size()).isEqualTo(expected.size());
+        }
+        assertThat(woken).isEqualTo(expectedWoken);
+    }
+
+    @Test
+    void shouldKeepEachKeyWithItsTime() {
+        WakeUpQueue queue = new WakeUpQueue();
+        for (int i = 999; i >= 0; i--) {
+            queue.add(i, "E" + i);
+        }
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(queue.firstKey()).isEqualTo("E" + i);
+            assertThat(queue.firstTime()).isEqualTo(i);
+            queue.removeFirst();
+        }
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldKeepDuplicatesSoEachArmedWakeUpFires() {
+        WakeUpQueue queue = new WakeUpQueue();
+        queue.add(5, "E1");
+        queue.add(5, "E1");
+
+        assertThat(queue.size()).isEqualTo(2);
+    }
+}
