@@ -15,6 +15,7 @@ import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.ingest.DecodeSignals;
 import org.laborwatch.engine.ingest.SignalTime;
+import org.laborwatch.engine.ingest.SignalTypeInfo;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
 import org.laborwatch.engine.risk.EnterpriseRiskOperator;
 import org.laborwatch.engine.risk.RiskConfig;
@@ -102,7 +103,7 @@ public final class LaborwatchJob {
     private SingleOutputStreamOperator<Signal> decode(StreamExecutionEnvironment env, SignalInput input) {
         return env.fromSource(input.source(), WatermarkStrategy.noWatermarks(), input.name())
                 .uid("src-" + input.name()).setParallelism(1)
-                .process(new DecodeSignals(settings.codec())).uid("decode-" + input.name())
+                .process(new DecodeSignals(settings.codec()), SignalTypeInfo.INSTANCE).uid("decode-" + input.name())
                 .name("Decode " + input.name()).setParallelism(1);
     }
 

@@ -1,0 +1,95 @@
+package org.laborwatch.engine.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.laborwatch.rules.Signals.E1;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.fact.SignalSource;
+import org.laborwatch.rules.fact.SignalType;
+
+class SignalSerializerTest {
+    private final TypeSerializer<Signal> serializer = SignalTypeInfo.INSTANCE.createSerializer(null);
+
+    static Signal[] signals() {
+        Instant at = Instant.parse("2025-06-02T02:00:00.123456789Z");
+        return new Signal[] {
+            new Signal("HR-1", SignalType.WAGE_ARREARS, E1, "青岛宏达建筑工程有限公司", "黄岛区", "建筑业",
+                    SignalSource.HRSS, at, new BigDecimal("700000.50"), 30, 4,
+                    Map.of("complainant", "P1", "note", "拖欠四个月工资，涉及30人")),
+            new Signal("X", SignalType.CONSULTATION, E1, null, null, null, null, at, null, null, null, Map.of()),
+            new Signal("big", SignalType.LAWSUIT, E1, "", "", "", SignalSource.COURT, Instant.EPOCH,
+                    new BigDecimal("123456789012345678901234567890.123"), 0, 0, Map.of("", "")),
+            new Signal("neg", SignalType.CASE_OUTCOME, E1, "n", "d", "i", SignalSource.JUSTICE,
+                    Instant.parse("1990-01-01T00:00:00Z"), new BigDecimal("-1E+3"), -1, Integer.MAX_VALUE,
+                    Map.of("outcome", "UNRESOLVED")),
+        };
+    }
+
+    @ParameterizedTest
+    @MethodSource("signals")
+    void shouldReadBackExactlyWhatItWrote(Signal signal) throws IOException {
+        assertThat(roundTrip(signal)).isEqualTo(signal);
+    }
+
+    @Test
+    void shouldReadManySignalsFromOneStreamWithOneSerializer() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        for (Signal s : signals()) {
+            serializer.serialize(s, out);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        for (Signal s : signals()) {
+            assertThat(serializer.deserialize(in)).isEqualTo(s);
+        }
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void shouldCopyASerializedSignalAcrossStreams() throws IOException {
+        Signal signal = signals()[0];
+        DataOutputSerializer first = new DataOutputSerializer(64);
+        serializer.serialize(signal, first);
+        DataOutputSerializer second = new DataOutputSerializer(64);
+
+        serializer.copy(new DataInputDeserializer(first.getCopyOfBuffer()), second);
+
+        assertThat(second.getCopyOfBuffer()).isEqualTo(first.getCopyOfBuffer());
+    }
+
+    @Test
+    void shouldAcceptStateWrittenInItsOwnFormatAndRefuseAnother() throws IOException {
+        TypeSerializerSnapshot<Signal> written = serializer.snapshotConfiguration();
+        DataOutputSerializer out = new DataOutputSerializer(16);
+        written.writeSnapshot(out);
+        SignalSerializer.Snapshot read = new SignalSerializer.Snapshot();
+        read.readSnapshot(written.getCurrentVersion(), new DataInputDeserializer(out.getCopyOfBuffer()), null);
+
+        assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(read).isCompatibleAsIs()).isTrue();
+        assertThat(read.restoreSerializer()).isEqualTo(serializer);
+
+        SignalSerializer.Snapshot future = new SignalSerializer.Snapshot();
+        DataOutputSerializer futureOut = new DataOutputSerializer(16);
+        futureOut.writeInt(SignalSerializer.VERSION + 1);
+        future.readSnapshot(1, new DataInputDeserializer(futureOut.getCopyOfBuffer()), null);
+        assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(future).isIncompatible()).isTrue();
+        assertThatThrownBy(future::restoreSerializer).hasMessageContaining("format");
+    }
+
+    private Signal roundTrip(Signal signal) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(signal, out);
+        return serializer.duplicate().deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    }
+}
