@@ -49,12 +49,20 @@ final class IsoTime {
         return b.append(offset.getId()).toString();
     }
 
+    /** Appends a value that fits {@code width} digits (format() sends years outside 0..9999 to the JDK) zero-padded. */
     private static StringBuilder pad(StringBuilder b, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            b.append('0');
+        for (int unit = pow10(width - 1); unit > 0; unit /= 10) {
+            b.append((char) ('0' + value / unit % 10));
         }
-        return b.append(digits);
+        return b;
+    }
+
+    private static int pow10(int exponent) {
+        int p = 1;
+        for (int i = 0; i < exponent; i++) {
+            p *= 10;
+        }
+        return p;
     }
 
     static Instant parse(String text) {

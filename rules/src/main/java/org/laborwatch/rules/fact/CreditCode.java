@@ -10,6 +10,15 @@ public final class CreditCode {
     public static final int LENGTH = 18;
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    /** Each ASCII character's value in the alphabet, or -1: one array read per character instead of a search. */
+    private static final int[] VALUES = new int[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, -1);
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            VALUES[ALPHABET.charAt(i)] = i;
+        }
+    }
 
     private CreditCode() {
     }
@@ -22,12 +31,17 @@ public final class CreditCode {
         if (code.length() != LENGTH) {
             return "length " + code.length() + ", expected 18";
         }
+        int sum = 0;
         for (int i = 0; i < LENGTH; i++) {
-            if (ALPHABET.indexOf(code.charAt(i)) < 0) {
+            int value = valueOf(code.charAt(i));
+            if (value < 0) {
                 return "character '" + code.charAt(i) + "' at position " + (i + 1) + " is not in the code alphabet";
             }
+            if (i < LENGTH - 1) {
+                sum += value * WEIGHTS[i];
+            }
         }
-        char expected = checkCharacter(code.substring(0, LENGTH - 1));
+        char expected = checkCharacterFor(sum);
         if (code.charAt(LENGTH - 1) != expected) {
             return "check character is '" + code.charAt(LENGTH - 1) + "', expected '" + expected + "'";
         }
@@ -45,14 +59,21 @@ public final class CreditCode {
         }
         int sum = 0;
         for (int i = 0; i < LENGTH - 1; i++) {
-            int value = ALPHABET.indexOf(first17.charAt(i));
+            int value = valueOf(first17.charAt(i));
             if (value < 0) {
                 throw new IllegalArgumentException("'" + first17.charAt(i) + "' is not in the code alphabet");
             }
             sum += value * WEIGHTS[i];
         }
-        int check = (31 - sum % 31) % 31;
-        return ALPHABET.charAt(check);
+        return checkCharacterFor(sum);
+    }
+
+    private static int valueOf(char c) {
+        return c < VALUES.length ? VALUES[c] : -1;
+    }
+
+    private static char checkCharacterFor(int weightedSum) {
+        return ALPHABET.charAt((31 - weightedSum % 31) % 31);
     }
 
     /** Completes a 17-character prefix with its check character. */

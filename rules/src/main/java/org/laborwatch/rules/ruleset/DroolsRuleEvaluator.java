@@ -45,7 +45,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         try {
             switch (mode) {
                 case LONG_LIVED -> fireInLongLivedSession(features, signal);
-                case STATELESS -> stateless.execute(List.of(features, signal));
+                case STATELESS -> stateless.execute(ruleSet.matchesSignals() ? List.of(features, signal) : List.of(features));
                 case NEW_SESSION -> fireInNewSession(features, signal);
             }
             return findings.drain();
@@ -57,13 +57,15 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
 
     private void fireInLongLivedSession(EnterpriseFeatures features, Signal signal) {
         FactHandle f = longLived.insert(features);
-        FactHandle s = longLived.insert(signal);
+        FactHandle s = ruleSet.matchesSignals() ? longLived.insert(signal) : null;
         try {
             longLived.fireAllRules();
         } finally {
             // Leaving facts behind would make the next enterprise's evaluation see this one's.
             longLived.delete(f);
-            longLived.delete(s);
+            if (s != null) {
+                longLived.delete(s);
+            }
         }
     }
 
@@ -72,7 +74,9 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         try {
             session.setGlobal(FINDINGS_GLOBAL, findings);
             session.insert(features);
-            session.insert(signal);
+            if (ruleSet.matchesSignals()) {
+                session.insert(signal);
+            }
             session.fireAllRules();
         } finally {
             session.dispose();

@@ -2,11 +2,26 @@ package org.laborwatch.rules.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.laborwatch.rules.Signals.E1;
+import static org.laborwatch.rules.Signals.complaint;
+import static org.laborwatch.rules.Signals.day;
+import static org.laborwatch.rules.Signals.status;
+import static org.laborwatch.rules.Signals.wageArrears;
 
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.feature.EnterpriseFeatures;
+import org.laborwatch.rules.feature.FeatureCalculator;
+import org.laborwatch.rules.feature.SignalHistory;
+import org.laborwatch.rules.feature.Trace;
+import org.laborwatch.rules.risk.RiskLevel;
 
 class RuleSetCompilerTest {
     private static final String HEADER = """
@@ -98,24 +113,52 @@ class RuleSetCompilerTest {
     @Test
     void shouldGiveEveryEvaluationModeTheSameFindings() throws RuleSetRejected {
         CompiledRuleSet library = RuleSetCompiler.compile(RuleSets.bundled());
-        var signals = new org.laborwatch.rules.fact.Signal[] {
-            org.laborwatch.rules.Signals.status(org.laborwatch.rules.Signals.E1, "ABNORMAL", org.laborwatch.rules.Signals.day(0)),
-            org.laborwatch.rules.Signals.wageArrears(org.laborwatch.rules.Signals.E1, 4, 30, 700_000,
-                    org.laborwatch.rules.Signals.day(2))};
-        var history = new org.laborwatch.rules.feature.SignalHistory();
-        for (var s : signals) {
-            history.add(org.laborwatch.rules.feature.Trace.of(s));
+        Signal[] signals = {status(E1, "ABNORMAL", day(0)), wageArrears(E1, 4, 30, 700_000, day(2))};
+
+        assertThat(findingsInEveryMode(library, signals)).extracting(f -> f.rule().id())
+                .contains("REF-001", "WAGE-001");
+    }
+
+    @Test
+    void shouldMatchTheSignalItselfWhenARuleHasASignalPattern() throws RuleSetRejected {
+        String drl = HEADER + """
+                import org.laborwatch.rules.fact.Signal
+                rule "s"
+                    @id("T-S") @points(5) @agencies("UNION")
+                when
+                    Signal( type == SignalType.COMPLAINT, source != null )
+                then
+                    hits.add(drools.getRule(), "投诉");
+                end
+                """;
+        CompiledRuleSet withSignalPattern = RuleSetCompiler.compile(new RuleSet("v7", Map.of("s.drl", drl)));
+
+        assertThat(withSignalPattern.matchesSignals()).isTrue();
+        assertThat(findingsInEveryMode(withSignalPattern, new Signal[] {complaint(E1, "P1", day(0))}))
+                .extracting(f -> f.rule().id()).containsExactly("T-S");
+    }
+
+    @Test
+    void shouldNotInsertTheSignalWhenNoRuleCanMatchIt() throws RuleSetRejected {
+        assertThat(RuleSetCompiler.compile(RuleSets.bundled()).matchesSignals()).isFalse();
+    }
+
+    /** The findings for the last signal, the same in every session mode (asserted), sorted by rule id. */
+    private static List<Finding> findingsInEveryMode(CompiledRuleSet ruleSet, Signal[] signals) {
+        SignalHistory history = new SignalHistory();
+        for (Signal s : signals) {
+            history.add(Trace.of(s));
         }
-        var features = org.laborwatch.rules.feature.FeatureCalculator.compute(signals[1], history, 0,
-                org.laborwatch.rules.risk.RiskLevel.NONE);
-        java.util.Set<java.util.List<Finding>> results = new java.util.HashSet<>();
+        Signal last = signals[signals.length - 1];
+        EnterpriseFeatures features = FeatureCalculator.compute(last, history, 0, RiskLevel.NONE);
+        Set<List<Finding>> results = new HashSet<>();
         for (SessionMode mode : SessionMode.values()) {
-            try (RuleEvaluator evaluator = library.newEvaluator(mode)) {
-                results.add(evaluator.evaluate(features, signals[1]).stream()
-                        .sorted(java.util.Comparator.comparing(f -> f.rule().id())).toList());
+            try (RuleEvaluator evaluator = ruleSet.newEvaluator(mode)) {
+                results.add(evaluator.evaluate(features, last).stream()
+                        .sorted(Comparator.comparing(f -> f.rule().id())).toList());
             }
         }
         assertThat(results).hasSize(1);
-        assertThat(results.iterator().next()).extracting(f -> f.rule().id()).contains("REF-001", "WAGE-001");
+        return results.iterator().next();
     }
 }
