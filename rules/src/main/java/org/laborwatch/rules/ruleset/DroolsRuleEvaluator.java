@@ -1,7 +1,10 @@
 package org.laborwatch.rules.ruleset;
 
 import java.util.List;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.laborwatch.rules.fact.Signal;
@@ -11,9 +14,15 @@ import org.laborwatch.rules.feature.EnterpriseFeatures;
 final class DroolsRuleEvaluator implements RuleEvaluator {
     static final String FINDINGS_GLOBAL = "hits";
 
+
     private final CompiledRuleSet ruleSet;
     private final SessionMode mode;
     private final Findings findings;
+    /**
+     * An evaluator belongs to one thread (one subtask), so its sessions need not synchronise their propagation
+     * queues: Drools' {@link ThreadSafeOption#NO}.
+     */
+    private final KieSessionConfiguration oneThread;
     private KieSession longLived;
     private StatelessKieSession stateless;
 
@@ -21,13 +30,14 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         this.ruleSet = ruleSet;
         this.mode = mode;
         this.findings = new Findings(ruleSet.metaByRule());
+        this.oneThread = oneThread();
         switch (mode) {
             case LONG_LIVED -> {
-                longLived = ruleSet.kieBase().newKieSession();
+                longLived = ruleSet.kieBase().newKieSession(oneThread, null);
                 longLived.setGlobal(FINDINGS_GLOBAL, findings);
             }
             case STATELESS -> {
-                stateless = ruleSet.kieBase().newStatelessKieSession();
+                stateless = ruleSet.kieBase().newStatelessKieSession(oneThread);
                 stateless.setGlobal(FINDINGS_GLOBAL, findings);
             }
             case NEW_SESSION -> {
@@ -70,7 +80,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     }
 
     private void fireInNewSession(EnterpriseFeatures features, Signal signal) {
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = ruleSet.kieBase().newKieSession(oneThread, null);
         try {
             session.setGlobal(FINDINGS_GLOBAL, findings);
             session.insert(features);
@@ -81,6 +91,12 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         } finally {
             session.dispose();
         }
+    }
+
+    private static KieSessionConfiguration oneThread() {
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(ThreadSafeOption.NO);
+        return conf;
     }
 
     @Override
