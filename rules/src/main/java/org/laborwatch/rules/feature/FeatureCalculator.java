@@ -1,5 +1,6 @@
 package org.laborwatch.rules.feature;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,12 +39,46 @@ public final class FeatureCalculator {
         return acc.toFeatures(signal, redEpisodes, level);
     }
 
+    /**
+     * Counts distinct strings. An enterprise has a handful of complainants in a month, so a short array scanned
+     * linearly beats a hash set (which allocated a node per complaint on every signal); past {@link #SCAN_LIMIT} it
+     * switches to a set, so a complaint storm stays linear.
+     */
+    private static final class Distinct {
+        private static final int SCAN_LIMIT = 16;
+        private final String[] few = new String[SCAN_LIMIT];
+        private int fewCount;
+        private Set<String> many;
+
+        void add(String s) {
+            if (many != null) {
+                many.add(s);
+                return;
+            }
+            for (int i = 0; i < fewCount; i++) {
+                if (few[i].equals(s)) {
+                    return;
+                }
+            }
+            if (fewCount < SCAN_LIMIT) {
+                few[fewCount++] = s;
+                return;
+            }
+            many = new HashSet<>(Arrays.asList(few));
+            many.add(s);
+        }
+
+        int size() {
+            return many != null ? many.size() : fewCount;
+        }
+    }
+
     /** Running sums of one pass; kept apart so {@link #compute} reads as what it does. */
     private static final class Acc {
         final int[] counts = new int[TYPES * HORIZONS];
         final double[] amounts = new double[TYPES * HORIZONS];
         final int[] baseline = new int[TYPES];
-        Set<String> complainants30d; // made only when a complaint is in the window: most signals have none
+        final Distinct complainants30d = new Distinct();
         int wageMonthsMax;
         int wageWorkersMax;
         int socialInsuranceMonthsMax;
@@ -91,9 +126,6 @@ public final class FeatureCalculator {
                 }
                 case COMPLAINT, CONSULTATION -> {
                     if (ageDays < 30 && t.party() != null && t.type() == SignalType.COMPLAINT) {
-                        if (complainants30d == null) {
-                            complainants30d = new HashSet<>();
-                        }
                         complainants30d.add(t.party());
                     }
                 }
@@ -117,7 +149,7 @@ public final class FeatureCalculator {
                     count(SignalType.COMPLAINT, 7),
                     count(SignalType.COMPLAINT, 30),
                     baselinePer30Days(SignalType.COMPLAINT),
-                    complainants30d == null ? 0 : complainants30d.size(),
+                    complainants30d.size(),
                     count(SignalType.CONSULTATION, 30),
                     baselinePer30Days(SignalType.CONSULTATION),
                     count(SignalType.WAGE_ARREARS, 90),

@@ -9,6 +9,7 @@ import java.util.List;
  */
 public record Hit(String ruleId, int points, String reason, List<String> signalIds, Instant at,
                   List<Agency> agencies, boolean critical) {
+    private static final double LN_2 = Math.log(2);
 
     public Hit {
         signalIds = List.copyOf(signalIds);
@@ -20,6 +21,7 @@ public record Hit(String ruleId, int points, String reason, List<String> signalI
         if (ageMillis <= 0) {
             return points;
         }
-        return points * Math.pow(0.5, (double) ageMillis / halfLifeMillis);
+        // 0.5^(age/halfLife), as exp: Math.pow cost a tenth of the risk operator's time in profiles
+        return points * Math.exp(-LN_2 * ageMillis / halfLifeMillis);
     }
 }

@@ -38,6 +38,17 @@ class FeatureCalculatorTest {
     }
 
     @Test
+    void shouldCountDistinctComplainantsInAComplaintStorm() {
+        List<Signal> storm = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            storm.add(complaint(E1, "P" + (i % 25), day(100 - i % 20))); // 25 people, most complaining more than once
+        }
+        storm.add(complaint(E1, "P-old", day(60))); // outside the 30 days
+
+        assertThat(featuresAt(complaint(E1, "P0", day(100)), storm).distinctComplainants30d()).isEqualTo(25);
+    }
+
+    @Test
     void shouldCompareBurstWithTheEnterprisesOwnBaseline() {
         Signal now = consultation(E1, day(200));
         EnterpriseFeatures f = featuresAt(now, List.of(
