@@ -1,6 +1,7 @@
 package org.laborwatch.connectors.file;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -96,7 +97,7 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawLine> {
                 return;
             }
             if (spilled + take > spill.length) {
-                spill = java.util.Arrays.copyOf(spill, Math.min(MAX_LINE_BYTES, Math.max(spill.length * 2,
+                spill = Arrays.copyOf(spill, Math.min(MAX_LINE_BYTES, Math.max(spill.length * 2,
                         spilled + take)));
             }
             System.arraycopy(buffer, start, spill, spilled, take);
@@ -110,8 +111,7 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawLine> {
             if (!cut && kept > 0 && bytesOf[from + kept - 1] == '\r') {
                 kept--;
             }
-            String text = new String(bytesOf, from, kept, StandardCharsets.UTF_8);
-            return new RawLine(fileName + ":" + lineNumber, text, bytes, cut);
+            return new RawLine(fileName, lineNumber, Arrays.copyOfRange(bytesOf, from, from + kept), bytes, cut);
         }
 
         private boolean fill() throws IOException {

@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +88,38 @@ public final class SignalCodec implements Serializable {
         }
     }
 
+    /**
+     * Decodes a record from its UTF-8 bytes as they arrived, parsing the bytes directly; the text and the origin
+     * ({@code source:position}) are built only when the record becomes a dead letter.
+     */
+    public Decoded decode(byte[] utf8, String source, long position) {
+        if (utf8.length > MAX_RECORD_CHARS) {
+            // Long in bytes, perhaps not in characters (Chinese takes three bytes each): let the text decide.
+            return decode(new String(utf8, StandardCharsets.UTF_8), source + ":" + position);
+        }
+        try {
+            if (isBlank(utf8)) {
+                throw new Invalid(Rejection.MALFORMED_JSON, "empty record");
+            }
+            return new Decoded.Accepted(parse(utf8));
+        } catch (Invalid e) {
+            return new Decoded.Rejected(DeadLetter.of(e.code, e.getMessage(), new String(utf8, StandardCharsets.UTF_8),
+                    source + ":" + position, clock.instant()));
+        } catch (RuntimeException e) {
+            return new Decoded.Rejected(DeadLetter.of(Rejection.BAD_FIELD, "unreadable value: " + e,
+                    new String(utf8, StandardCharsets.UTF_8), source + ":" + position, clock.instant()));
+        }
+    }
+
+    private static boolean isBlank(byte[] utf8) {
+        for (byte b : utf8) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Dead letter for a record the reader already knows is too long. */
     public DeadLetter oversize(String rawPrefix, long length, String origin) {
         return DeadLetter.of(Rejection.OVERSIZE, "record is " + length + " characters, the limit is "
@@ -101,8 +134,24 @@ public final class SignalCodec implements Serializable {
             throw new Invalid(Rejection.OVERSIZE, "record is " + raw.length() + " characters, the limit is "
                     + MAX_RECORD_CHARS);
         }
+        try {
+            return parse(JSON.createParser(raw));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Signal parse(byte[] utf8) throws Invalid {
+        try {
+            return parse(JSON.createParser(utf8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Signal parse(JsonParser parser) throws Invalid {
         Fields f = new Fields();
-        try (JsonParser p = JSON.createParser(raw)) {
+        try (JsonParser p = parser) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new Invalid(Rejection.NOT_AN_OBJECT, "a signal must be a JSON object");
             }

@@ -57,6 +57,12 @@ class JsonLinesFormatTest {
         assertThat(lines.get(0).cut()).isTrue();
         assertThat(lines.get(0).bytes()).isEqualTo(JsonLinesFormat.MAX_LINE_BYTES + 10);
         assertThat(lines.get(0).text()).hasSize(JsonLinesFormat.MAX_LINE_BYTES);
-        assertThat(lines.get(1)).isEqualTo(new RawLine("in.jsonl:2", "next", 4, false));
+        assertThat(lines.get(1)).extracting(RawLine::origin, RawLine::text, RawLine::bytes, RawLine::cut)
+                .containsExactly("in.jsonl:2", "next", 4L, false);
+    }
+
+    @Test
+    void shouldTellBlankLinesFromRecords() throws IOException {
+        assertThat(read(" \t\n\u3000\n{}\n")).extracting(RawLine::isBlank).containsExactly(true, true, false);
     }
 }

@@ -45,6 +45,40 @@ class SignalCodecTest {
     }
 
     @Test
+    void shouldDecodeTheSameFromBytesAsFromText() throws IOException {
+        Signal fromText = ((Decoded.Accepted) codec.decode(fixture(), "x")).signal();
+
+        Decoded fromBytes = codec.decode(fixture().getBytes(StandardCharsets.UTF_8), "signals.jsonl", 7);
+
+        assertThat(((Decoded.Accepted) fromBytes).signal()).isEqualTo(fromText);
+    }
+
+    @Test
+    void shouldRejectBytesThatAreNotUtf8WithTheirOrigin() throws IOException {
+        byte[] bytes = fixture().getBytes(StandardCharsets.UTF_8);
+        int quote = fixture().indexOf("黄岛区");
+        byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length);
+        broken[new String(bytes, StandardCharsets.UTF_8).substring(0, quote).getBytes(StandardCharsets.UTF_8).length]
+                = (byte) 0xFF;
+
+        DeadLetter letter = ((Decoded.Rejected) codec.decode(broken, "signals.jsonl", 7)).deadLetter();
+
+        assertThat(letter.reason().code()).isEqualTo(Rejection.MALFORMED_JSON);
+        assertThat(letter.origin()).isEqualTo("signals.jsonl:7");
+        assertThat(letter.raw()).contains("\uFFFD");
+    }
+
+    @Test
+    void shouldJudgeARecordLongInBytesButNotInCharactersByItsCharacters() throws IOException {
+        String note = "拖欠".repeat(15_000); // 30,000 characters, 90,000 bytes
+        String raw = fixture().replace("\"劳动监察\"", "\"" + note + "\"");
+
+        Decoded decoded = codec.decode(raw.getBytes(StandardCharsets.UTF_8), "signals.jsonl", 1);
+
+        assertThat(((Decoded.Accepted) decoded).signal().attribute("channel")).isEqualTo(note);
+    }
+
+    @Test
     void shouldRoundTripThroughItsOwnWireForm() throws IOException {
         Signal original = ((Decoded.Accepted) codec.decode(fixture(), "x")).signal();
 

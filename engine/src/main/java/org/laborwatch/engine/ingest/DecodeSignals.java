@@ -42,7 +42,7 @@ public class DecodeSignals extends ProcessFunction<RawLine, Signal> {
 
     @Override
     public void processElement(RawLine line, Context ctx, Collector<Signal> out) {
-        if (line.text().isBlank() && !line.cut()) {
+        if (!line.cut() && line.isBlank()) {
             return; // blank lines separate nothing in JSON Lines; they are not records
         }
         read.add(1);
@@ -50,7 +50,7 @@ public class DecodeSignals extends ProcessFunction<RawLine, Signal> {
             reject(codec.oversize(line.text(), line.bytes(), line.origin()), ctx);
             return;
         }
-        Decoded decoded = codec.decode(line.text(), line.origin());
+        Decoded decoded = codec.decode(line.utf8(), line.file(), line.line());
         if (decoded instanceof Decoded.Accepted accepted) {
             out.collect(accepted.signal());
         } else if (decoded instanceof Decoded.Rejected r) {
