@@ -28,7 +28,7 @@ public class EnterpriseState {
      * Dedupe keys of the signals in history and pending, with their event times: the id per source is the dedupe key
      * (DESIGN.md), whatever time a redelivery claims. Pruned with the history.
      */
-    public Map<String, Long> seen = new HashMap<>();
+    public SeenKeys seen = new SeenKeys();
     /** Signals waiting for the watermark, sorted by event time then dedupe key. */
     public List<Signal> pending = new ArrayList<>();
     /** Latest hit per rule id; a rule firing again refreshes its hit rather than stacking points. */
@@ -68,13 +68,13 @@ public class EnterpriseState {
 
     /** Records the signal as seen; false when it was seen before, i.e. this is a redelivery. */
     boolean firstSighting(Signal signal) {
-        return seen.putIfAbsent(signal.dedupeKey(), signal.occurredAtMillis()) == null;
+        return seen.add(signal.source(), signal.id(), signal.occurredAtMillis());
     }
 
     /** Forgets dedupe keys older than the history keeps, once they clearly outnumber what is kept. */
     void pruneSeen(long oldestKept) {
         if (seen.size() > 2 * (history.size() + pending.size()) + 16) {
-            seen.values().removeIf(at -> at < oldestKept);
+            seen.removeOlderThan(oldestKept);
         }
     }
 
