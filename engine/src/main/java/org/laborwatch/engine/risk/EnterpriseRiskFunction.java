@@ -169,7 +169,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
             if (state.pending.isEmpty() && watermark >= expiresAt(state)) {
                 // Silent past the TTL (or the input has ended): nothing left could still raise or explain an alert.
                 if (state.finalSnapshot != null) {
-                    ctx.output(RISK, state.finalSnapshot);
+                    ctx.output(RISK, state.finalSnapshot.toSnapshot(ctx.getCurrentKey()));
                 }
                 enterprise.clear();
                 return;
@@ -253,11 +253,10 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         // A new snapshot whenever the picture changes: new hits, or a level other than the last one published
         // (a score that has cooled across a band boundary counts, though nothing fired).
         if (!fired.isEmpty() || state.level != published) {
-            RiskSnapshot snapshot = snapshot(signal, state, features, version, now);
             if (config.snapshots() == RiskConfig.Snapshots.ON_CHANGE) {
-                ctx.output(RISK, snapshot);
+                ctx.output(RISK, snapshot(signal, state, features, version, now));
             } else {
-                state.finalSnapshot = snapshot;
+                state.finalSnapshot = finalSnapshot(state, features, version, now);
             }
         }
     }
@@ -401,6 +400,21 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         return new RiskSnapshot(signal.enterpriseId(), state.enterpriseName, state.district, state.industry,
                 state.score, state.level, Instant.ofEpochMilli(at), scoring.strongestFirst(state.hits.values(), at),
                 FeatureSummary.of(features), version);
+    }
+
+    private FinalSnapshot finalSnapshot(EnterpriseState state, EnterpriseFeatures features, String version,
+                                        long at) {
+        FinalSnapshot last = new FinalSnapshot();
+        last.enterpriseName = state.enterpriseName;
+        last.district = state.district;
+        last.industry = state.industry;
+        last.score = state.score;
+        last.level = state.level;
+        last.asOf = at;
+        last.hits = List.copyOf(scoring.strongestFirst(state.hits.values(), at));
+        last.features = FeatureSummary.values(features);
+        last.ruleSetVersion = version;
+        return last;
     }
 
     private DeadLetter tooLate(Signal signal, long watermark, long now) {

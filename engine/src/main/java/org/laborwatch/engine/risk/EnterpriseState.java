@@ -8,7 +8,6 @@ import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.feature.SignalHistory;
 import org.laborwatch.rules.risk.Hit;
 import org.laborwatch.rules.risk.RiskLevel;
-import org.laborwatch.rules.risk.RiskSnapshot;
 
 /**
  * Everything the engine keeps about one enterprise, as one value. One state access per signal instead of one per
@@ -52,7 +51,7 @@ public class EnterpriseState {
     public long ttlTimer = Long.MIN_VALUE;
 
     /** The snapshot to publish when the state is dropped, kept only when snapshots are emitted at the end. */
-    public RiskSnapshot finalSnapshot;
+    public FinalSnapshot finalSnapshot;
 
     public EnterpriseState() {
     }

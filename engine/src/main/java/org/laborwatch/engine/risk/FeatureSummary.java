@@ -6,23 +6,33 @@ import org.laborwatch.rules.feature.EnterpriseFeatures;
 
 /** The few features an analyst reads next to a score; the full set stays in the engine. */
 final class FeatureSummary {
+    private static final String[] NAMES = {
+        "complaints30d", "distinctComplainants30d", "consultations30d", "wageArrearsMonthsMax", "wageArrearsAmount90d",
+        "payrollDelays90d", "socialInsuranceMonthsMax", "utilityMonthsMax", "arbitrationCases90d", "lawsuits90d",
+        "redEpisodes",
+    };
 
     private FeatureSummary() {
     }
 
     static Map<String, Double> of(EnterpriseFeatures f) {
+        return toMap(values(f));
+    }
+
+    /** The summary as bare numbers, in {@link #NAMES} order: what a snapshot kept for later holds. */
+    static double[] values(EnterpriseFeatures f) {
+        return new double[] {
+            f.complaints30d(), f.distinctComplainants30d(), f.consultations30d(), f.wageArrearsMonthsMax(),
+            f.wageArrearsAmount90d(), f.payrollDelays90d(), f.socialInsuranceMonthsMax(), f.utilityMonthsMax(),
+            f.arbitrationCases90d(), f.lawsuits90d(), f.redEpisodes(),
+        };
+    }
+
+    static Map<String, Double> toMap(double[] values) {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("complaints30d", (double) f.complaints30d());
-        m.put("distinctComplainants30d", (double) f.distinctComplainants30d());
-        m.put("consultations30d", (double) f.consultations30d());
-        m.put("wageArrearsMonthsMax", (double) f.wageArrearsMonthsMax());
-        m.put("wageArrearsAmount90d", f.wageArrearsAmount90d());
-        m.put("payrollDelays90d", (double) f.payrollDelays90d());
-        m.put("socialInsuranceMonthsMax", (double) f.socialInsuranceMonthsMax());
-        m.put("utilityMonthsMax", (double) f.utilityMonthsMax());
-        m.put("arbitrationCases90d", (double) f.arbitrationCases90d());
-        m.put("lawsuits90d", (double) f.lawsuits90d());
-        m.put("redEpisodes", (double) f.redEpisodes());
+        for (int i = 0; i < NAMES.length; i++) {
+            m.put(NAMES[i], values[i]);
+        }
         return m;
     }
 }

@@ -236,6 +236,32 @@ class EnterpriseRiskFunctionTest {
     }
 
     @Test
+    void shouldEmitAsFinalSnapshotExactlyTheLastSnapshotOnChange() throws Exception {
+        List<Signal> signals = List.of(severeArrears(E1, 0), consultation(E1, day(2)), severeArrears(E1, 40),
+                consultation(E1, day(45)));
+        signals.forEach(this::sendUnchecked);
+        harness.watermark(Long.MAX_VALUE);
+        var onChange = harness.getSideOutput(EnterpriseRiskFunction.RISK);
+        RiskSnapshot lastOnChange = onChange.stream().reduce((a, b) -> b).orElseThrow().getValue();
+        close();
+
+        open(CONFIG.withSnapshots(RiskConfig.Snapshots.FINAL));
+        signals.forEach(this::sendUnchecked);
+        harness.watermark(Long.MAX_VALUE);
+
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).extracting(StreamRecord::getValue)
+                .containsExactly(lastOnChange);
+    }
+
+    private void sendUnchecked(Signal signal) {
+        try {
+            send(signal);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void shouldNotSpinWhenTheTtlFallsDueWhileASignalWaits() throws Exception {
         send(severeArrears(E1, 0));
         harness.watermark(day(1).toEpochMilli());

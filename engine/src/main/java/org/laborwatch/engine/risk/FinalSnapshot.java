@@ -1,0 +1,36 @@
+package org.laborwatch.engine.risk;
+
+import java.time.Instant;
+import java.util.List;
+import org.laborwatch.rules.risk.Hit;
+import org.laborwatch.rules.risk.RiskLevel;
+import org.laborwatch.rules.risk.RiskSnapshot;
+
+/**
+ * The parts of an enterprise's latest risk snapshot, kept in state until it is emitted at the end of a file run
+ * ({@link RiskConfig.Snapshots#FINAL}). A change replaces it, so most are never emitted; as bare fields and a
+ * {@code double[]} it is three objects instead of the sixteen or so of a built {@link RiskSnapshot} with its map of
+ * boxed features, every one of which the collector copied on promotion.
+ *
+ * <p>A Flink POJO, part of {@link EnterpriseState}.
+ */
+public class FinalSnapshot {
+    public String enterpriseName;
+    public String district;
+    public String industry;
+    public double score;
+    public RiskLevel level;
+    public long asOf;
+    public List<Hit> hits;
+    /** {@link FeatureSummary#values} */
+    public double[] features;
+    public String ruleSetVersion;
+
+    public FinalSnapshot() {
+    }
+
+    RiskSnapshot toSnapshot(String enterpriseId) {
+        return new RiskSnapshot(enterpriseId, enterpriseName, district, industry, score, level,
+                Instant.ofEpochMilli(asOf), hits, FeatureSummary.toMap(features), ruleSetVersion);
+    }
+}
