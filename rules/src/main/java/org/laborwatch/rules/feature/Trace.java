@@ -6,7 +6,8 @@ import org.laborwatch.rules.fact.SignalType;
 /**
  * What an enterprise's history keeps of one signal: only what features are computed from, so state stays small.
  *
- * @param party  who raised it (the {@code complainant} attribute of complaints and consultations), or null
+ * @param party  who complained (the {@code complainant} attribute of a complaint), or null; kept for complaints only,
+ *               the only signals whose parties a feature counts, so consultations hold no string for 180 days
  * @param status the {@code status} of an enterprise-status signal or the {@code outcome} of a case outcome, or null
  */
 public record Trace(String signalId, SignalType type, long at, double amount, int workers,
@@ -23,6 +24,7 @@ public record Trace(String signalId, SignalType type, long at, double amount, in
             default -> null;
         };
         return new Trace(signal.id(), signal.type(), signal.occurredAtMillis(), signal.amountYuan(),
-                signal.workersOrZero(), signal.monthsOrZero(), signal.attribute(COMPLAINANT), status);
+                signal.workersOrZero(), signal.monthsOrZero(),
+                signal.type() == SignalType.COMPLAINT ? signal.attribute(COMPLAINANT) : null, status);
     }
 }
