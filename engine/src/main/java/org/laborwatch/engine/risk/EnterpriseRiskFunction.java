@@ -2,7 +2,6 @@ package org.laborwatch.engine.risk;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,13 +49,14 @@ import org.slf4j.LoggerFactory;
  * scores and grades the result, and raises alerts with their explanation.
  *
  * <p>Signals wait until the watermark passes them and are then judged oldest first, so the outcome does not depend
- * on how sources interleave. A signal already behind the watermark but within the allowed lateness is judged at
- * once on what was known at its own time; anything later is a dead letter, not a silent drop.
+ * on how sources interleave. They wait in {@link EnterpriseRiskOperator}'s queue, not in keyed state, so an
+ * enterprise's state is read once per signal, when it is judged; that is also when duplicates are recognised. A signal
+ * already behind the watermark but within the allowed lateness is judged at once; anything later is a dead letter,
+ * not a silent drop.
  *
- * <p>Each enterprise has at most two timers: one at its earliest waiting signal and one checking its TTL. The TTL
- * timer is never moved when a signal arrives (deleting timers is the costliest timer operation); when it fires
- * early it is re-armed at the true end of the TTL. An enterprise silent for the TTL is forgotten entirely, so
- * enterprises that closed cost nothing.
+ * <p>Each enterprise has one timer, checking its TTL. It is never moved when a signal arrives; when it fires early it
+ * is re-armed at the true end of the TTL. An enterprise silent for the TTL is forgotten entirely, so enterprises that
+ * closed cost nothing.
  *
  * <p>Rule sets arrive on the broadcast side; until one does, the rule set given at construction is active.
  */
@@ -85,6 +85,8 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     private final SignalCodec codec;
 
     private transient ValueState<EnterpriseState> enterprise;
+    private transient Waiting waiting;
+    private transient Signal due;
     private transient ActiveRules rules;
     private transient Suppression suppression;
     private transient Scoring scoring;
@@ -112,6 +114,18 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         duplicates = counter(ACC_DUPLICATES);
         lateJudged = counter(ACC_LATE_JUDGED);
         ruleErrors = counter(ACC_RULE_ERRORS);
+        waiting = signal -> {
+            throw new IllegalStateException("EnterpriseRiskFunction must run inside EnterpriseRiskOperator");
+        };
+    }
+
+    /** Where signals wait for the watermark: {@link EnterpriseRiskOperator}'s queue. */
+    interface Waiting {
+        void hold(Signal signal);
+    }
+
+    void waitIn(Waiting queue) {
+        this.waiting = queue;
     }
 
     private LongCounter counter(String name) {
@@ -129,83 +143,74 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
 
     @Override
     public void processElement(Signal signal, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+        long at = signal.occurredAtMillis();
+        long watermark = ctx.timerService().currentWatermark();
+        if (at > watermark) {
+            // Waits outside keyed state: the enterprise's state is touched once, when the signal is judged.
+            waiting.hold(signal);
+            return;
+        }
+        if (watermark - at > config.allowedLateness().toMillis()) { // no overflow at MIN_VALUE
+            ctx.output(LATE, tooLate(signal, watermark, ctx.timerService().currentProcessingTime()));
+            return;
+        }
+        lateJudged.add(1);
+        judgeIfNew(signal, ctx, out);
+    }
+
+    /** With the current key set: a waiting signal is due ({@code signal} not null), or the enterprise's TTL check. */
+    private void wake(Signal signal, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+        if (signal != null) {
+            judgeIfNew(signal, ctx, out);
+            return;
+        }
+        EnterpriseState state = enterprise.value();
+        if (state == null) {
+            return; // a TTL check from before the state was forgotten
+        }
+        long watermark = ctx.timerService().currentWatermark();
+        state.ttlTimer = Long.MIN_VALUE;
+        if (watermark >= expiresAt(state)) {
+            // Silent for the TTL (or the input has ended): nothing left could still raise or explain an alert.
+            if (state.finalSnapshot != null) {
+                ctx.output(RISK, state.finalSnapshot.toSnapshot(ctx.getCurrentKey()));
+            }
+            enterprise.clear();
+            return;
+        }
+        armTtl(state, ctx.timerService());
+        enterprise.update(state);
+    }
+
+    /** Dedupe happens here, when a signal is judged: of two copies the earlier in event time wins, however they came. */
+    private void judgeIfNew(Signal signal, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
         EnterpriseState state = enterprise.value();
         if (state == null) {
             state = new EnterpriseState();
-        }
-        long at = signal.occurredAtMillis();
-        long watermark = ctx.timerService().currentWatermark();
-        if (at < watermark && watermark - at > config.allowedLateness().toMillis()) { // no overflow at MIN_VALUE
-            ctx.output(LATE, tooLate(signal, watermark, ctx.timerService().currentProcessingTime()));
-            return;
         }
         if (!state.firstSighting(signal)) {
             duplicates.add(1);
             return;
         }
-        if (at > watermark) {
-            state.hold(signal);
-        } else {
-            lateJudged.add(1);
-            judge(signal, state, ctx, out);
-        }
-        arm(state, ctx.timerService());
+        judge(signal, state, ctx, out);
+        armTtl(state, ctx.timerService());
         enterprise.update(state);
+    }
+
+    /** {@link EnterpriseRiskOperator} says what the next timer callback is for: a due signal, or null for the TTL. */
+    void dueNext(Signal signal) {
+        this.due = signal;
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        EnterpriseState state = enterprise.value();
-        if (state == null) {
-            return; // a timer from before the state was forgotten
-        }
-        long watermark = ctx.timerService().currentWatermark();
-        if (timestamp == state.pendingTimer) {
-            state.pendingTimer = Long.MIN_VALUE;
-            judgeDue(state, watermark, ctx, out);
-        }
-        if (timestamp == state.ttlTimer) {
-            state.ttlTimer = Long.MIN_VALUE;
-            if (state.pending.isEmpty() && watermark >= expiresAt(state)) {
-                // Silent past the TTL (or the input has ended): nothing left could still raise or explain an alert.
-                if (state.finalSnapshot != null) {
-                    ctx.output(RISK, state.finalSnapshot.toSnapshot(ctx.getCurrentKey()));
-                }
-                enterprise.clear();
-                return;
-            }
-        }
-        arm(state, ctx.timerService());
-        enterprise.update(state);
+        Signal signal = due;
+        due = null;
+        wake(signal, ctx, out);
     }
 
-    private void judgeDue(EnterpriseState state, long watermark, OnTimerContext ctx, Collector<Alert> out)
-            throws Exception {
-        Iterator<Signal> due = state.pending.iterator();
-        while (due.hasNext()) {
-            Signal signal = due.next();
-            if (signal.occurredAtMillis() > watermark) {
-                break;
-            }
-            due.remove();
-            judge(signal, state, ctx, out);
-        }
-    }
-
-    /**
-     * Arms the timer for the earliest waiting signal, or, with nothing waiting, the TTL check. While signals wait, the
-     * TTL is never armed: it could already be behind the watermark and would fire again at once, forever; judging the
-     * waiting signals re-arms it.
-     */
-    private void arm(EnterpriseState state, TimerService timers) {
-        if (!state.pending.isEmpty()) {
-            long earliest = state.pending.get(0).occurredAtMillis();
-            if (state.pendingTimer == Long.MIN_VALUE || earliest < state.pendingTimer) {
-                timers.registerEventTimeTimer(earliest);
-                state.pendingTimer = earliest; // a later timer left armed finds nothing due and is harmless
-            }
-            return;
-        }
+    /** Arms the TTL check unless one is armed; it is never moved, and re-armed at the true end when it fires early. */
+    private void armTtl(EnterpriseState state, TimerService timers) {
         if (state.ttlTimer == Long.MIN_VALUE && state.lastJudgedAt != Long.MIN_VALUE) {
             state.ttlTimer = expiresAt(state);
             timers.registerEventTimeTimer(state.ttlTimer);

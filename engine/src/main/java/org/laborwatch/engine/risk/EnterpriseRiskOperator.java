@@ -1,7 +1,12 @@
 package org.laborwatch.engine.risk;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
@@ -10,32 +15,40 @@ import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.util.function.BiConsumerWithException;
+import org.laborwatch.engine.ingest.SignalTypeInfo;
 import org.laborwatch.engine.ruleset.RuleSetState;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.ruleset.RuleSet;
 
 /**
- * Runs {@link EnterpriseRiskFunction} exactly as Flink's broadcast operator does, with one change: its event-time
- * timers live in a {@link WakeUpQueue} instead of Flink's timer service.
+ * Runs {@link EnterpriseRiskFunction} as Flink's broadcast operator does, with its event-time waiting done here: the
+ * signals waiting for the watermark and the enterprises' TTL checks live in one {@link WakeUpQueue} instead of keyed
+ * state and Flink's timer service.
  *
- * <p>Why: every signal waits for the watermark under a timer, so a timer insert and poll per signal was a fifth of
- * the operator's time (docs/benchmarks.md); Flink's heap timers dedupe through a hash set and sift through objects
- * scattered over the heap. The function's timers need neither: it arms at most one per enterprise and purpose, and
- * ignores one it no longer expects.
+ * <p>Why: every signal waits for the watermark. Held in keyed state under a Flink timer, each signal cost a timer
+ * insert and poll (a hash-set dedupe and sifting through scattered timer objects: a fifth of the operator's time) and
+ * a second read of its enterprise's state, cold in the cache by the time it was judged (docs/benchmarks.md).
  *
- * <p>The queue is not checkpointed: every timer the function wants is written down in its own keyed state
- * ({@link EnterpriseState#pendingTimer}, {@link EnterpriseState#ttlTimer}), so after a restore, and after rescaling,
- * {@link #open()} re-arms them from the state of the keys this subtask now owns.
+ * <p>Checkpoints: waiting signals are written into keyed state as a checkpoint is taken (not on every signal), so they
+ * go wherever their keys go when the job is rescaled; TTL checks are not written, because each enterprise's state
+ * records its own ({@link EnterpriseState#ttlTimer}). {@link #open()} re-queues both for the keys this subtask owns.
  */
 public class EnterpriseRiskOperator extends CoBroadcastWithKeyedOperator<String, Signal, RuleSet, Alert> {
     private static final long serialVersionUID = 1L;
 
+    static final ListStateDescriptor<Signal> WAITING = new ListStateDescriptor<>("waiting", SignalTypeInfo.INSTANCE);
+
+    private final EnterpriseRiskFunction function;
     private transient WakeUpQueue wakeUps;
     private transient long watermark;
+    /** Waiting signals as of the last checkpoint, per key; written only while a checkpoint is taken. */
+    private transient ListState<Signal> waitingInCheckpoint;
+    private transient Set<String> keysInCheckpoint;
 
     public EnterpriseRiskOperator(EnterpriseRiskFunction function) {
         super(function, List.of(RuleSetState.DESCRIPTOR));
+        this.function = function;
     }
 
     @Override
@@ -50,20 +63,27 @@ public class EnterpriseRiskOperator extends CoBroadcastWithKeyedOperator<String,
     @Override
     public void open() throws Exception {
         super.open();
-        rearmFromState();
-    }
-
-    private void rearmFromState() throws Exception {
+        function.waitIn(this::hold);
+        waitingInCheckpoint = getPartitionedState(WAITING);
+        keysInCheckpoint = new HashSet<>();
+        getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, WAITING,
+                (key, state) -> {
+                    for (Signal signal : state.get()) {
+                        wakeUps.add(signal.occurredAtMillis(), (String) key, signal);
+                    }
+                    keysInCheckpoint.add((String) key);
+                });
         getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
                 EnterpriseRiskFunction.STATE, (key, state) -> {
                     EnterpriseState enterprise = state.value();
-                    if (enterprise.pendingTimer != Long.MIN_VALUE) {
-                        wakeUps.add(enterprise.pendingTimer, (String) key);
-                    }
                     if (enterprise.ttlTimer != Long.MIN_VALUE) {
                         wakeUps.add(enterprise.ttlTimer, (String) key);
                     }
                 });
+    }
+
+    private void hold(Signal signal) {
+        wakeUps.add(signal.occurredAtMillis(), (String) getCurrentKey(), signal);
     }
 
     /** Wakes every enterprise whose time the watermark has reached, earliest first, then passes the watermark on. */
@@ -73,14 +93,38 @@ public class EnterpriseRiskOperator extends CoBroadcastWithKeyedOperator<String,
         while (!wakeUps.isEmpty() && wakeUps.firstTime() <= watermark) {
             long time = wakeUps.firstTime();
             String key = wakeUps.firstKey();
+            function.dueNext(wakeUps.firstSignal());
             wakeUps.removeFirst();
             setCurrentKey(key);
+            // Through Flink's own timer callback, so the function gets the operator's context and collector.
             onEventTime(new TimerHeapInternalTimer<>(time, key, VoidNamespace.INSTANCE));
         }
         super.processWatermark(mark);
     }
 
-    /** How many wake-ups are queued, stale ones included; for tests. */
+    /**
+     * Writes the waiting signals into keyed state just before the backend snapshots it, and takes back what the last
+     * checkpoint wrote: between checkpoints the signals wait only in the queue.
+     */
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        for (String key : keysInCheckpoint) {
+            setCurrentKey(key);
+            waitingInCheckpoint.clear();
+        }
+        keysInCheckpoint.clear();
+        for (int i = 0; i < wakeUps.size(); i++) {
+            Signal signal = wakeUps.signalAt(i);
+            if (signal != null) {
+                setCurrentKey(wakeUps.keyAt(i));
+                waitingInCheckpoint.add(signal);
+                keysInCheckpoint.add(wakeUps.keyAt(i));
+            }
+        }
+    }
+
+    /** How many wake-ups are queued, waiting signals and TTL checks, stale ones included; for tests. */
     int queuedWakeUps() {
         return wakeUps.size();
     }

@@ -1,8 +1,6 @@
 package org.laborwatch.engine.risk;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.feature.SignalHistory;
@@ -24,12 +22,10 @@ public class EnterpriseState {
     /** Signals judged in the last 180 days, oldest first: features, dedupe and evidence come from here. */
     public SignalHistory history = new SignalHistory();
     /**
-     * Dedupe keys of the signals in history and pending, with their event times: the id per source is the dedupe key
-     * (DESIGN.md), whatever time a redelivery claims. Pruned with the history.
+     * Dedupe keys of the signals judged, with their event times: the id per source is the dedupe key (DESIGN.md),
+     * whatever time a redelivery claims. Pruned with the history.
      */
     public SeenKeys seen = new SeenKeys();
-    /** Signals waiting for the watermark, sorted by event time then dedupe key. */
-    public List<Signal> pending = new ArrayList<>();
     /** Latest hit per rule id; a rule firing again refreshes its hit rather than stacking points. */
     public Map<String, Hit> hits = new HashMap<>();
     public double score;
@@ -45,8 +41,6 @@ public class EnterpriseState {
     public long alertedLevelAt = Long.MIN_VALUE;
     /** When each critical rule last raised an alert. */
     public Map<String, Long> criticalAlertedAt = new HashMap<>();
-    /** The timer armed for the earliest waiting signal, or Long.MIN_VALUE. */
-    public long pendingTimer = Long.MIN_VALUE;
     /** The timer armed to check the TTL, or Long.MIN_VALUE; re-armed when it fires early, never deleted. */
     public long ttlTimer = Long.MIN_VALUE;
 
@@ -56,15 +50,6 @@ public class EnterpriseState {
     public EnterpriseState() {
     }
 
-    /** Queues a signal in (event time, dedupe key) order, so equal times are judged in the same order everywhere. */
-    void hold(Signal signal) {
-        int i = pending.size();
-        while (i > 0 && comesAfter(pending.get(i - 1), signal)) {
-            i--;
-        }
-        pending.add(i, signal);
-    }
-
     /** Records the signal as seen; false when it was seen before, i.e. this is a redelivery. */
     boolean firstSighting(Signal signal) {
         return seen.add(signal.source(), signal.id(), signal.occurredAtMillis());
@@ -72,13 +57,8 @@ public class EnterpriseState {
 
     /** Forgets dedupe keys older than the history keeps, once they clearly outnumber what is kept. */
     void pruneSeen(long oldestKept) {
-        if (seen.size() > 2 * (history.size() + pending.size()) + 16) {
+        if (seen.size() > 2 * history.size() + 16) {
             seen.removeOlderThan(oldestKept);
         }
-    }
-
-    private static boolean comesAfter(Signal a, Signal b) {
-        int byTime = a.occurredAt().compareTo(b.occurredAt());
-        return byTime > 0 || (byTime == 0 && a.dedupeKey().compareTo(b.dedupeKey()) > 0);
     }
 }

@@ -1,12 +1,16 @@
 package org.laborwatch.engine.risk;
 
 import java.util.Arrays;
+import org.laborwatch.rules.fact.Signal;
 
 /**
  * The event times at which enterprises want to be woken, earliest first: a binary min-heap over a plain {@code long}
- * array with the keys alongside. Sifting compares neighbouring longs in one array instead of following a pointer to a
- * timer object per comparison, which is what made Flink's general-purpose heap timers a fifth of the risk operator's
- * time (docs/benchmarks.md).
+ * array with the keys, and the signal waiting (or null for a plain timer), alongside. Sifting compares neighbouring
+ * longs in one array instead of following a pointer to a timer object per comparison, which is what made Flink's
+ * general-purpose heap timers a fifth of the risk operator's time (docs/benchmarks.md).
+ *
+ * <p>Equal times are ordered by key, then timer before signal, then signals by dedupe key, so one enterprise's
+ * signals are judged in the same order however they arrived.
  *
  * <p>Unlike Flink's timer queue it keeps duplicates: adding the same time and key twice wakes the key twice. Callers
  * that arm one wake-up per state change and ignore wake-ups they no longer expect need no dedupe.
@@ -16,25 +20,31 @@ final class WakeUpQueue {
 
     private long[] times = new long[INITIAL_CAPACITY];
     private String[] keys = new String[INITIAL_CAPACITY];
+    private Signal[] signals = new Signal[INITIAL_CAPACITY];
     private int size;
 
+    /** A plain timer for {@code key}. */
     void add(long time, String key) {
+        add(time, key, null);
+    }
+
+    /** {@code signal} waiting until {@code time}; null for a plain timer. */
+    void add(long time, String key, Signal signal) {
         if (size == times.length) {
             times = Arrays.copyOf(times, size * 2);
             keys = Arrays.copyOf(keys, size * 2);
+            signals = Arrays.copyOf(signals, size * 2);
         }
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (times[parent] <= time) {
+            if (!before(time, key, signal, parent)) {
                 break;
             }
-            times[i] = times[parent];
-            keys[i] = keys[parent];
+            move(parent, i);
             i = parent;
         }
-        times[i] = time;
-        keys[i] = key;
+        put(i, time, key, signal);
     }
 
     boolean isEmpty() {
@@ -55,11 +65,18 @@ final class WakeUpQueue {
         return keys[0];
     }
 
+    /** The signal waiting at the earliest time, or null when that is a plain timer; only when not empty. */
+    Signal firstSignal() {
+        return signals[0];
+    }
+
     void removeFirst() {
         int last = --size;
         long time = times[last];
         String key = keys[last];
+        Signal signal = signals[last];
         keys[last] = null;
+        signals[last] = null;
         if (last == 0) {
             return;
         }
@@ -67,18 +84,58 @@ final class WakeUpQueue {
         int half = last >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
-            if (child + 1 < last && times[child + 1] < times[child]) {
+            if (child + 1 < last && isBefore(child + 1, child)) {
                 child++;
             }
-            if (time <= times[child]) {
+            if (!isAfter(time, key, signal, child)) {
                 break;
             }
-            times[i] = times[child];
-            keys[i] = keys[child];
+            move(child, i);
             i = child;
         }
-        times[i] = time;
-        keys[i] = key;
+        put(i, time, key, signal);
+    }
+
+    /** Whether the entry at {@code a} comes before the one at {@code b}. */
+    private boolean isBefore(int a, int b) {
+        return before(times[a], keys[a], signals[a], b);
+    }
+
+    /** Whether (time, key, signal) comes after the entry at {@code index}. */
+    private boolean isAfter(long time, String key, Signal signal, int index) {
+        return compare(time, key, signal, index) > 0;
+    }
+
+    /** Whether (time, key, signal) comes before the entry at {@code index}. */
+    private boolean before(long time, String key, Signal signal, int index) {
+        return compare(time, key, signal, index) < 0;
+    }
+
+    private int compare(long time, String key, Signal signal, int index) {
+        if (time != times[index]) {
+            return time < times[index] ? -1 : 1; // the usual case: no strings compared
+        }
+        int byKey = key.compareTo(keys[index]);
+        if (byKey != 0) {
+            return byKey;
+        }
+        Signal other = signals[index];
+        if (signal == null || other == null) {
+            return signal == other ? 0 : signal == null ? -1 : 1; // the timer first
+        }
+        return signal.dedupeKey().compareTo(other.dedupeKey());
+    }
+
+    private void move(int from, int to) {
+        times[to] = times[from];
+        keys[to] = keys[from];
+        signals[to] = signals[from];
+    }
+
+    private void put(int index, long time, String key, Signal signal) {
+        times[index] = time;
+        keys[index] = key;
+        signals[index] = signal;
     }
 
     /** The time at {@code index} in heap order, for walking every entry (snapshots, inspection). */
@@ -88,5 +145,9 @@ final class WakeUpQueue {
 
     String keyAt(int index) {
         return keys[index];
+    }
+
+    Signal signalAt(int index) {
+        return signals[index];
     }
 }

@@ -262,17 +262,32 @@ class EnterpriseRiskFunctionTest {
     }
 
     @Test
-    void shouldNotSpinWhenTheTtlFallsDueWhileASignalWaits() throws Exception {
+    void shouldForgetAtTheTtlEvenWhileASignalWaitsAndJudgeThatSignalAfresh() throws Exception {
         send(severeArrears(E1, 0));
         harness.watermark(day(1).toEpochMilli());
-        send(consultation(E1, day(366))); // waits for the watermark
+        send(consultation(E1, day(366))); // waits for the watermark, past E1's TTL
 
         assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> harness.watermark(day(365).toEpochMilli() + 1_000));
+        assertThat(queuedWakeUps()).isEqualTo(1); // only the waiting signal: E1's state is gone
         harness.watermark(day(367).toEpochMilli());
 
+        assertThat(queuedWakeUps()).isEqualTo(1); // the fresh state's TTL check
         assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).extracting(r -> r.getValue().asOf())
-                .contains(day(366));
+                .containsExactly(day(0)); // the consultation alone changes nothing worth a snapshot
+    }
+
+    @Test
+    void shouldKeepTheEarlierCopyOfARedeliveryWhicheverArrivesFirst() throws Exception {
+        Signal original = severeArrears(E1, 0);
+        Signal later = new Signal(original.id(), original.type(), original.enterpriseId(), original.enterpriseName(),
+                original.district(), original.industry(), original.source(), day(1), original.amount(),
+                original.workers(), original.months(), original.attributes());
+        send(later);
+        send(original);
+        harness.watermark(day(2).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).extracting(Alert::raisedAt).containsExactly(day(0));
     }
 
     @Test
@@ -337,6 +352,22 @@ class EnterpriseRiskFunctionTest {
                 .getKeys(EnterpriseRiskFunction.STATE.getName(), VoidNamespace.INSTANCE)) {
             assertThat(keys).containsExactly(E2); // E1 forgotten after its TTL, E2 not yet
         }
+    }
+
+    @Test
+    void shouldNotWaitAgainAfterARestoreForASignalJudgedBeforeTheLaterSnapshot() throws Exception {
+        send(severeArrears(E2, 10));
+        harness.snapshot(1L, 0L); // E2's signal waiting
+        harness.watermark(day(10).toEpochMilli());
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        OperatorSubtaskState second = harness.snapshot(2L, 0L); // judged by now
+        close();
+
+        open(CONFIG, second);
+        assertThat(queuedWakeUps()).isEqualTo(1); // E2's TTL check only
+        harness.watermark(day(20).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).isEmpty();
     }
 
     @Test

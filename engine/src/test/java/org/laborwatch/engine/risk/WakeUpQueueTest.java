@@ -1,6 +1,7 @@
 package org.laborwatch.engine.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.laborwatch.rules.Signals.E1;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,9 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.laborwatch.rules.Signals;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.fact.SignalType;
 
 class WakeUpQueueTest {
 
@@ -56,6 +60,26 @@ class WakeUpQueueTest {
             queue.removeFirst();
         }
         assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldOrderEqualTimesByKeyThenTimerFirstThenSignalsByDedupeKey() {
+        WakeUpQueue queue = new WakeUpQueue();
+        Signal b = Signals.of(SignalType.COMPLAINT, E1, Signals.day(0));
+        Signal a = new Signal("A-" + b.id(), b.type(), b.enterpriseId(), b.enterpriseName(), b.district(),
+                b.industry(), b.source(), b.occurredAt(), b.amount(), b.workers(), b.months(), b.attributes());
+        queue.add(5, "K2", null);
+        queue.add(5, "K1", b);
+        queue.add(5, "K1", a);
+        queue.add(5, "K1", null);
+
+        List<String> order = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            order.add(queue.firstKey() + ":" + (queue.firstSignal() == null ? "timer" : queue.firstSignal().id()));
+            queue.removeFirst();
+        }
+
+        assertThat(order).containsExactly("K1:timer", "K1:" + a.id(), "K1:" + b.id(), "K2:timer");
     }
 
     @Test
