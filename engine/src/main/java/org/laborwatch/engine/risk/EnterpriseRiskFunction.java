@@ -90,6 +90,8 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     private transient ActiveRules rules;
     private transient Suppression suppression;
     private transient Scoring scoring;
+    /** Reuses its arrays: the features it returns are used up within {@link #judge}. */
+    private transient FeatureCalculator.Reusing featureCalculator;
     private transient LongCounter judged;
     private transient LongCounter duplicates;
     private transient LongCounter lateJudged;
@@ -110,6 +112,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         rules = new ActiveRules(evaluators);
         suppression = new Suppression(config.suppression());
         scoring = new Scoring(config.halfLife().toMillis());
+        featureCalculator = new FeatureCalculator.Reusing();
         judged = counter(ACC_JUDGED);
         duplicates = counter(ACC_DUPLICATES);
         lateJudged = counter(ACC_LATE_JUDGED);
@@ -236,7 +239,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         RiskLevel published = state.level;
         double scoreBefore = scoring.score(state.hits.values(), now);
         RiskLevel levelBefore = RiskLevel.forScore(scoreBefore);
-        EnterpriseFeatures features = FeatureCalculator.compute(signal, state.history, pastRedEpisodes(state, at),
+        EnterpriseFeatures features = featureCalculator.compute(signal, state.history, pastRedEpisodes(state, at),
                 levelBefore);
         List<Finding> findings = evaluate(features, signal, ctx);
         String version = rules.version();

@@ -27,8 +27,26 @@ public final class FeatureCalculator {
      * @param level       the enterprise's level just before this signal
      */
     public static EnterpriseFeatures compute(Signal signal, SignalHistory history, int redEpisodes, RiskLevel level) {
+        return compute(new Acc(), signal, history, redEpisodes, level);
+    }
+
+    /**
+     * Computes features into working arrays it reuses, for the engine's hot path, where features are evaluated and
+     * summarised at once and then dropped. Each result is valid only until the next {@link #compute} on the same
+     * instance (its count arrays are overwritten); one instance per thread.
+     */
+    public static final class Reusing {
+        private final Acc acc = new Acc();
+
+        public EnterpriseFeatures compute(Signal signal, SignalHistory history, int redEpisodes, RiskLevel level) {
+            acc.reset();
+            return FeatureCalculator.compute(acc, signal, history, redEpisodes, level);
+        }
+    }
+
+    private static EnterpriseFeatures compute(Acc acc, Signal signal, SignalHistory history, int redEpisodes,
+                                              RiskLevel level) {
         long now = signal.occurredAtMillis();
-        Acc acc = new Acc();
         List<Trace> traces = history.getTraces();
         for (Trace trace : traces) {
             if (trace.at() > now) {
@@ -70,6 +88,12 @@ public final class FeatureCalculator {
 
         int size() {
             return many != null ? many.size() : fewCount;
+        }
+
+        void reset() {
+            Arrays.fill(few, 0, fewCount, null);
+            fewCount = 0;
+            many = null;
         }
     }
 
@@ -132,6 +156,22 @@ public final class FeatureCalculator {
                 default -> {
                 }
             }
+        }
+
+        void reset() {
+            Arrays.fill(counts, 0);
+            Arrays.fill(amounts, 0);
+            Arrays.fill(baseline, 0);
+            complainants30d.reset();
+            wageMonthsMax = 0;
+            wageWorkersMax = 0;
+            socialInsuranceMonthsMax = 0;
+            utilityMonthsMax = 0;
+            layoffWorkers90d = 0;
+            latestStatus = null;
+            lastOutcome = null;
+            unresolved90d = 0;
+            recovered90d = 0;
         }
 
         int count(SignalType type, int days) {

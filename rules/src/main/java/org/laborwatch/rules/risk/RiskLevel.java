@@ -8,6 +8,9 @@ public enum RiskLevel {
     ORANGE(60, "橙色"),
     RED(80, "红色");
 
+    /** values() copies the array on every call; this runs once per judged signal. */
+    private static final RiskLevel[] LEVELS = values();
+
     private final int threshold;
     private final String label;
 
@@ -17,7 +20,7 @@ public enum RiskLevel {
     }
 
     public static RiskLevel forScore(double score) {
-        RiskLevel[] levels = values();
+        RiskLevel[] levels = LEVELS;
         for (int i = levels.length - 1; i > 0; i--) {
             if (score >= levels[i].threshold) {
                 return levels[i];

@@ -49,6 +49,34 @@ class FeatureCalculatorTest {
     }
 
     @Test
+    void shouldComputeTheSameWhenReusingItsArrays() {
+        FeatureCalculator.Reusing reusing = new FeatureCalculator.Reusing();
+        SignalHistory busy = new SignalHistory();
+        for (int i = 0; i < 40; i++) {
+            busy.add(Trace.of(complaint(E1, "P" + i, day(60 + i))));
+        }
+        busy.add(Trace.of(wageArrears(E1, 4, 30, 700_000, day(99))));
+        reusing.compute(complaint(E1, "P0", day(99)), busy, 2, RiskLevel.RED); // leaves its arrays full
+
+        Signal now = consultation(E1, day(100));
+        SignalHistory quiet = new SignalHistory();
+        quiet.add(Trace.of(consultation(E1, day(90))));
+        quiet.add(Trace.of(now));
+        EnterpriseFeatures reused = reusing.compute(now, quiet, 0, RiskLevel.NONE);
+        EnterpriseFeatures fresh = FeatureCalculator.compute(now, quiet, 0, RiskLevel.NONE);
+
+        for (SignalType type : SignalType.values()) {
+            for (int days : Horizons.DAYS) {
+                assertThat(reused.count(type, days)).as("%s in %d days", type, days).isEqualTo(fresh.count(type, days));
+            }
+        }
+        assertThat(reused.distinctComplainants30d()).isZero();
+        assertThat(reused.wageArrearsMonthsMax()).isZero();
+        assertThat(reused.wageArrearsAmount90d()).isZero();
+        assertThat(reused.consultationBaseline30d()).isEqualTo(fresh.consultationBaseline30d());
+    }
+
+    @Test
     void shouldCompareBurstWithTheEnterprisesOwnBaseline() {
         Signal now = consultation(E1, day(200));
         EnterpriseFeatures f = featuresAt(now, List.of(
