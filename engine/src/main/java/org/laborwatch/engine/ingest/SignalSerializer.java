@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -23,7 +24,8 @@ import org.laborwatch.rules.fact.SignalType;
  *
  * <p>Strings are length-prefixed UTF-8 (the codec bounds a record, so no length overflows an int); enums are their
  * ordinals, which is why {@link #VERSION} must change whenever {@link SignalType} or {@link SignalSource} are
- * reordered. Holds a read buffer, so {@link #duplicate()} makes a new instance for every thread.
+ * reordered. Holds a read buffer and a cache of repeated strings, so {@link #duplicate()} makes a new instance for
+ * every thread.
  */
 public final class SignalSerializer extends TypeSerializer<Signal> {
     private static final long serialVersionUID = 1L;
@@ -35,7 +37,12 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
     private static final byte SMALL_DECIMAL = 1;
     private static final byte LARGE_DECIMAL = 2;
 
+    private static final int CACHE_SLOTS = 512;
+    private static final int CACHED_MAX_BYTES = 64;
+
     private transient byte[] buffer;
+    private transient byte[][] cachedBytes;
+    private transient String[] cachedStrings;
 
     @Override
     public boolean isImmutableType() {
@@ -94,8 +101,8 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
         SignalType type = TYPES[in.readByte()];
         String enterpriseId = readString(in);
         String enterpriseName = readString(in);
-        String district = readString(in);
-        String industry = readString(in);
+        String district = readRepeated(in);
+        String industry = readRepeated(in);
         byte source = in.readByte();
         Instant occurredAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
         BigDecimal amount = readDecimal(in);
@@ -104,7 +111,7 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
         int count = in.readInt();
         Map<String, String> attributes = count == 0 ? Map.of() : new HashMap<>(count * 2);
         for (int i = 0; i < count; i++) {
-            attributes.put(readString(in), readString(in));
+            attributes.put(readRepeated(in), readRepeated(in));
         }
         return new Signal(id, type, enterpriseId, enterpriseName, district, industry,
                 source < 0 ? null : SOURCES[source], occurredAt, amount, workers, months, attributes);
@@ -140,6 +147,46 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
         }
         in.readFully(buffer, 0, length);
         return new String(buffer, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a string of a field whose values repeat (districts, industries, attribute names and values such as
+     * channels): a small cache hands back the same String for the same bytes, saving the allocation and, for Chinese,
+     * the UTF-8 decoding. Direct-mapped by a hash of the bytes, so a value that does not repeat simply takes a slot.
+     */
+    private String readRepeated(DataInputView in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        if (buffer == null || buffer.length < length) {
+            buffer = new byte[Math.max(length, 256)];
+        }
+        in.readFully(buffer, 0, length);
+        if (length > CACHED_MAX_BYTES) {
+            return new String(buffer, 0, length, StandardCharsets.UTF_8);
+        }
+        if (cachedBytes == null) {
+            cachedBytes = new byte[CACHE_SLOTS][];
+            cachedStrings = new String[CACHE_SLOTS];
+        }
+        int slot = slotOf(buffer, length);
+        byte[] cached = cachedBytes[slot];
+        if (cached != null && Arrays.equals(cached, 0, cached.length, buffer, 0, length)) {
+            return cachedStrings[slot];
+        }
+        String value = new String(buffer, 0, length, StandardCharsets.UTF_8);
+        cachedBytes[slot] = Arrays.copyOf(buffer, length);
+        cachedStrings[slot] = value;
+        return value;
+    }
+
+    private static int slotOf(byte[] bytes, int length) {
+        int h = 1;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
     }
 
     private static void writeDecimal(BigDecimal d, DataOutputView out) throws IOException {

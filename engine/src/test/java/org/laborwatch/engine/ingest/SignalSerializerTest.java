@@ -57,6 +57,33 @@ class SignalSerializerTest {
     }
 
     @Test
+    void shouldHandBackTheSameStringForARepeatedDistrictButNeverAWrongOne() throws IOException {
+        TypeSerializer<Signal> reader = serializer.duplicate();
+        Signal first = signals()[0];
+        Signal second = new Signal("HR-2", first.type(), first.enterpriseId(), first.enterpriseName(), "黄岛区",
+                "制造业", first.source(), first.occurredAt(), null, null, null, Map.of("note", "另一条"));
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(first, out);
+        serializer.serialize(second, out);
+        for (int i = 0; i < 2_000; i++) { // fill the cache with values that collide and evict
+            serializer.serialize(new Signal("X" + i, first.type(), first.enterpriseId(), null, "区" + i, "业" + i,
+                    null, first.occurredAt(), null, null, null, Map.of("k" + i, "v" + i)), out);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+
+        Signal readFirst = reader.deserialize(in);
+        Signal readSecond = reader.deserialize(in);
+        assertThat(readFirst).isEqualTo(first);
+        assertThat(readSecond).isEqualTo(second);
+        assertThat(readSecond.district()).isSameAs(readFirst.district());
+        for (int i = 0; i < 2_000; i++) {
+            Signal s = reader.deserialize(in);
+            assertThat(s.district()).isEqualTo("区" + i);
+            assertThat(s.attributes()).containsExactly(Map.entry("k" + i, "v" + i));
+        }
+    }
+
+    @Test
     void shouldCopyASerializedSignalAcrossStreams() throws IOException {
         Signal signal = signals()[0];
         DataOutputSerializer first = new DataOutputSerializer(64);
