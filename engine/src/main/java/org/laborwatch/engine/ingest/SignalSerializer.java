@@ -138,15 +138,21 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
     }
 
     private String readString(DataInputView in) throws IOException {
+        int length = readIntoBuffer(in);
+        return length < 0 ? null : new String(buffer, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /** Reads a string's bytes into the buffer; their length, or -1 for null. */
+    private int readIntoBuffer(DataInputView in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
-            return null;
+            return -1;
         }
         if (buffer == null || buffer.length < length) {
             buffer = new byte[Math.max(length, 256)];
         }
         in.readFully(buffer, 0, length);
-        return new String(buffer, 0, length, StandardCharsets.UTF_8);
+        return length;
     }
 
     /**
@@ -155,14 +161,10 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
      * the UTF-8 decoding. Direct-mapped by a hash of the bytes, so a value that does not repeat simply takes a slot.
      */
     private String readRepeated(DataInputView in) throws IOException {
-        int length = in.readInt();
+        int length = readIntoBuffer(in);
         if (length < 0) {
             return null;
         }
-        if (buffer == null || buffer.length < length) {
-            buffer = new byte[Math.max(length, 256)];
-        }
-        in.readFully(buffer, 0, length);
         if (length > CACHED_MAX_BYTES) {
             return new String(buffer, 0, length, StandardCharsets.UTF_8);
         }
