@@ -4,8 +4,8 @@ import java.util.List;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.feature.EnterpriseFeatures;
@@ -13,7 +13,14 @@ import org.laborwatch.rules.feature.EnterpriseFeatures;
 /** Evaluates with Drools in one of the {@link SessionMode}s. */
 final class DroolsRuleEvaluator implements RuleEvaluator {
     static final String FINDINGS_GLOBAL = "hits";
-
+    /**
+     * A long-lived session is replaced after this many evaluations. Drools 10.1 keeps every match a single-pattern
+     * rule ever fired in the session after its fact is deleted (incubator-kie-drools#6361, "Dormant matches memory
+     * leak", fixed after 10.1): some 360 bytes per evaluation, which in a job that never stops is a heap that never
+     * stops growing, and in the bench was most of the Drools job's extra garbage-collection work. Renewing bounds it
+     * to a few MB; a new session from the shared KieBase costs well under a millisecond.
+     */
+    static final int RENEW_SESSION_EVERY = 10_000;
 
     private final CompiledRuleSet ruleSet;
     private final SessionMode mode;
@@ -24,6 +31,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
      */
     private final KieSessionConfiguration oneThread;
     private KieSession longLived;
+    private int longLivedEvaluations;
     private StatelessKieSession stateless;
 
     DroolsRuleEvaluator(CompiledRuleSet ruleSet, SessionMode mode) {
@@ -32,10 +40,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         this.findings = new Findings(ruleSet.metaByRule());
         this.oneThread = oneThread();
         switch (mode) {
-            case LONG_LIVED -> {
-                longLived = ruleSet.kieBase().newKieSession(oneThread, null);
-                longLived.setGlobal(FINDINGS_GLOBAL, findings);
-            }
+            case LONG_LIVED -> longLived = newSession();
             case STATELESS -> {
                 stateless = ruleSet.kieBase().newStatelessKieSession(oneThread);
                 stateless.setGlobal(FINDINGS_GLOBAL, findings);
@@ -65,7 +70,18 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         }
     }
 
+    private KieSession newSession() {
+        KieSession session = ruleSet.kieBase().newKieSession(oneThread, null);
+        session.setGlobal(FINDINGS_GLOBAL, findings);
+        return session;
+    }
+
     private void fireInLongLivedSession(EnterpriseFeatures features, Signal signal) {
+        if (++longLivedEvaluations > RENEW_SESSION_EVERY) {
+            longLived.dispose();
+            longLived = newSession();
+            longLivedEvaluations = 1;
+        }
         FactHandle f = longLived.insert(features);
         FactHandle s = ruleSet.matchesSignals() ? longLived.insert(signal) : null;
         try {
@@ -80,9 +96,8 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     }
 
     private void fireInNewSession(EnterpriseFeatures features, Signal signal) {
-        KieSession session = ruleSet.kieBase().newKieSession(oneThread, null);
+        KieSession session = newSession();
         try {
-            session.setGlobal(FINDINGS_GLOBAL, findings);
             session.insert(features);
             if (ruleSet.matchesSignals()) {
                 session.insert(signal);
