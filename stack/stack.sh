@@ -54,7 +54,7 @@ kafka_classpath() {
   local cp_file="$CACHE/kafka-$KAFKA_VERSION.classpath"
   if [[ ! -s $cp_file ]]; then
     mkdir -p "$CACHE"
-    say "resolving the Kafka $KAFKA_VERSION broker from Maven Central (once) ..."
+    say "resolving the Kafka $KAFKA_VERSION broker from Maven Central (once) ..." >&2 # stdout is the classpath
     if ! mvn -q -B -f "$HERE/stack/broker-classpath.xml" dependency:build-classpath \
         -Dmdep.outputFile="$cp_file" >"$CACHE/kafka-download.log" 2>&1; then
       rm -f "$cp_file"
@@ -96,7 +96,7 @@ kafka_up() {
   for p in "$port" "$controller"; do
     port_open "$host" "$p" && fail "port $host:$p is taken by another process; free it or set LW_KAFKA_BOOTSTRAP"
   done
-  cp=$(kafka_classpath)
+  cp=$(kafka_classpath) || exit 1
   mkdir -p "$KAFKA_DATA" "$LOGS" "$RUN"
   cat >"$STACK_HOME/kafka.properties" <<EOF
 process.roles=broker,controller
@@ -117,7 +117,8 @@ group.initial.rebalance.delay.ms=0
 EOF
   if [[ ! -f $KAFKA_DATA/meta.properties ]]; then
     local id
-    id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)
+    id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>"$LOGS/kafka-format.log" | tail -1) \
+      || fail "could not make a Kafka cluster id; see $LOGS/kafka-format.log"
     java -cp "$cp" kafka.tools.StorageTool format -t "$id" -c "$STACK_HOME/kafka.properties" \
       >"$LOGS/kafka-format.log" 2>&1 || fail "could not format Kafka's storage; see $LOGS/kafka-format.log"
   fi
@@ -134,7 +135,7 @@ EOF
 
 kafka_topics() {
   local cp
-  cp=$(kafka_classpath)
+  cp=$(kafka_classpath) || exit 1
   create_topic() {
     java -cp "$cp" org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --create \
       --if-not-exists --topic "$1" --partitions "$2" --replication-factor 1 "${@:3}" \
