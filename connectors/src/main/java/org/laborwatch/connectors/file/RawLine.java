@@ -30,7 +30,7 @@ public record RawLine(String file, long line, byte[] utf8, long bytes, boolean c
             if (b < 0) {
                 return text().isBlank(); // non-ASCII: let Java decide what counts as space
             }
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0x0B) {
+            if (b != ' ' && (b < 0x09 || b > 0x0D) && (b < 0x1C || b > 0x1F)) { // Character.isWhitespace in ASCII
                 return false;
             }
         }

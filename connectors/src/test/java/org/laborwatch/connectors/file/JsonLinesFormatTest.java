@@ -63,6 +63,7 @@ class JsonLinesFormatTest {
 
     @Test
     void shouldTellBlankLinesFromRecords() throws IOException {
-        assertThat(read(" \t\n\u3000\n{}\n")).extracting(RawLine::isBlank).containsExactly(true, true, false);
+        assertThat(read(" \t\n\u3000\n\u001f\n{}\n")).extracting(RawLine::isBlank)
+                .containsExactly(true, true, true, false);
     }
 }

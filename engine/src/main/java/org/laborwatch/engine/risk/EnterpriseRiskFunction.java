@@ -185,7 +185,11 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         enterprise.update(state);
     }
 
-    /** Dedupe happens here, when a signal is judged: of two copies the earlier in event time wins, however they came. */
+    /**
+     * Dedupe happens here, when a signal is judged: of two copies waiting together the earlier in event time wins,
+     * however they arrived. A copy already judged stays judged: an earlier copy arriving late (within the allowed
+     * lateness) is then the duplicate.
+     */
     private void judgeIfNew(Signal signal, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
         EnterpriseState state = enterprise.value();
         if (state == null) {

@@ -112,8 +112,9 @@ public class SeenKeys {
         return mix(h ^ id.length());
     }
 
+    /** By name, not ordinal: the hashes are kept in state, and a new or reordered source must not change them. */
     private static long sourceCode(SignalSource source) {
-        return source == null ? 0 : source.ordinal() + 1;
+        return source == null ? 0 : (source.name().hashCode() & 0xffffffffL) + 1;
     }
 
     /** The finaliser of SplitMix64. */

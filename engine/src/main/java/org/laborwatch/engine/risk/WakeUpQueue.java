@@ -1,6 +1,8 @@
 package org.laborwatch.engine.risk;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.TreeMap;
 import org.laborwatch.rules.fact.Signal;
 
 /**
@@ -9,8 +11,8 @@ import org.laborwatch.rules.fact.Signal;
  * longs in one array instead of following a pointer to a timer object per comparison, which is what made Flink's
  * general-purpose heap timers a fifth of the risk operator's time (docs/benchmarks.md).
  *
- * <p>Equal times are ordered by key, then timer before signal, then signals by dedupe key, so one enterprise's
- * signals are judged in the same order however they arrived.
+ * <p>Equal times are ordered by key, then timer before signal, then signals by dedupe key and, for two copies of
+ * one signal, by content, so one enterprise's signals are judged in the same order however they arrived.
  *
  * <p>Unlike Flink's timer queue it keeps duplicates: adding the same time and key twice wakes the key twice. Callers
  * that arm one wake-up per state change and ignore wake-ups they no longer expect need no dedupe.
@@ -123,8 +125,22 @@ final class WakeUpQueue {
         if (signal == null || other == null) {
             return signal == other ? 0 : signal == null ? -1 : 1; // the timer first
         }
-        return signal.dedupeKey().compareTo(other.dedupeKey());
+        int byDedupeKey = signal.dedupeKey().compareTo(other.dedupeKey());
+        return byDedupeKey != 0 ? byDedupeKey : SAME_KEY_AND_TIME.compare(signal, other);
     }
+
+    /**
+     * Two copies of one signal at the same time (a redelivery that corrects a field): which is judged, and which is
+     * then the duplicate, must not depend on the heap's shape or on arrival, so order them by content.
+     */
+    private static final Comparator<Signal> SAME_KEY_AND_TIME = Comparator
+            .comparing(Signal::amount, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Signal::workers, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Signal::months, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Signal::enterpriseName, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Signal::district, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Signal::industry, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(s -> new TreeMap<>(s.attributes()).toString());
 
     private void move(int from, int to) {
         times[to] = times[from];

@@ -29,6 +29,15 @@ class SeenKeysTest {
     }
 
     @Test
+    void shouldKeepTheSameIdFromEverySourceApart() {
+        SeenKeys seen = new SeenKeys();
+        for (SignalSource source : SignalSource.values()) {
+            assertThat(seen.add(source, "same-id", 1)).as("%s", source).isTrue();
+        }
+        assertThat(seen.add(null, "same-id", 1)).isTrue();
+    }
+
+    @Test
     void shouldTellApartEveryKeyOfALargeEnterprise() {
         SeenKeys seen = new SeenKeys();
         for (int i = 0; i < 50_000; i++) {

@@ -83,6 +83,22 @@ class WakeUpQueueTest {
     }
 
     @Test
+    void shouldOrderTwoCopiesOfOneSignalByContentWhicheverCameFirst() {
+        Signal large = Signals.wageArrears(E1, 2, 5, 90_000, Signals.day(0));
+        Signal small = new Signal(large.id(), large.type(), large.enterpriseId(), large.enterpriseName(),
+                large.district(), large.industry(), large.source(), large.occurredAt(),
+                java.math.BigDecimal.valueOf(10_000), large.workers(), large.months(), large.attributes());
+        for (Signal[] arrival : new Signal[][] {{small, large}, {large, small}}) {
+            WakeUpQueue queue = new WakeUpQueue();
+            for (Signal s : arrival) {
+                queue.add(5, "K1", s);
+            }
+
+            assertThat(queue.firstSignal()).isSameAs(small);
+        }
+    }
+
+    @Test
     void shouldKeepDuplicatesSoEachArmedWakeUpFires() {
         WakeUpQueue queue = new WakeUpQueue();
         queue.add(5, "E1");
