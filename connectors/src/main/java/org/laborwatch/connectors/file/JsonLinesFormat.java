@@ -3,7 +3,6 @@ package org.laborwatch.connectors.file;
 import java.io.IOException;
 import java.util.Arrays;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
