@@ -77,13 +77,8 @@ public final class SignalCodec implements Serializable {
     public Decoded decode(String raw, String origin) {
         try {
             return new Decoded.Accepted(parse(raw));
-        } catch (Invalid e) {
-            return new Decoded.Rejected(DeadLetter.of(e.code, e.getMessage(), raw, origin, clock.instant()));
-        } catch (RuntimeException e) {
-            // Whatever the parser throws on input nobody foresaw (a number too large to represent, say) is still
-            // that record's problem, never the job's.
-            return new Decoded.Rejected(DeadLetter.of(Rejection.BAD_FIELD, "unreadable value: " + e,
-                    raw, origin, clock.instant()));
+        } catch (Invalid | RuntimeException e) {
+            return rejected(e, raw, origin);
         }
     }
 
@@ -97,17 +92,20 @@ public final class SignalCodec implements Serializable {
             return decode(new String(utf8, StandardCharsets.UTF_8), source + ":" + position);
         }
         try {
-            if (isBlank(utf8)) {
-                throw new Invalid(Rejection.MALFORMED_JSON, "empty record");
-            }
             return new Decoded.Accepted(parse(utf8));
-        } catch (Invalid e) {
-            return new Decoded.Rejected(DeadLetter.of(e.code, e.getMessage(), new String(utf8, StandardCharsets.UTF_8),
-                    source + ":" + position, clock.instant()));
-        } catch (RuntimeException e) {
-            return new Decoded.Rejected(DeadLetter.of(Rejection.BAD_FIELD, "unreadable value: " + e,
-                    new String(utf8, StandardCharsets.UTF_8), source + ":" + position, clock.instant()));
+        } catch (Invalid | RuntimeException e) {
+            return rejected(e, new String(utf8, StandardCharsets.UTF_8), source + ":" + position);
         }
+    }
+
+    private Decoded.Rejected rejected(Exception e, String raw, String origin) {
+        if (e instanceof Invalid invalid) {
+            return new Decoded.Rejected(DeadLetter.of(invalid.code, invalid.getMessage(), raw, origin, clock.instant()));
+        }
+        // Whatever the parser throws on input nobody foresaw (a number too large to represent, say) is still that
+        // record's problem, never the job's.
+        return new Decoded.Rejected(DeadLetter.of(Rejection.BAD_FIELD, "unreadable value: " + e, raw, origin,
+                clock.instant()));
     }
 
     private static boolean isBlank(byte[] utf8) {
@@ -141,6 +139,9 @@ public final class SignalCodec implements Serializable {
     }
 
     private Signal parse(byte[] utf8) throws Invalid {
+        if (isBlank(utf8)) {
+            throw new Invalid(Rejection.MALFORMED_JSON, "empty record");
+        }
         try {
             return parse(JSON.createParser(utf8));
         } catch (IOException e) {
