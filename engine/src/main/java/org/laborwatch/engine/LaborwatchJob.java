@@ -12,8 +12,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.laborwatch.connectors.file.RawLine;
 import org.laborwatch.connectors.json.DeadLetter;
+import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.engine.ingest.AcceptDecoded;
 import org.laborwatch.engine.ingest.DecodeSignals;
+import org.laborwatch.engine.ingest.SignalIntake;
 import org.laborwatch.engine.ingest.SignalTime;
 import org.laborwatch.engine.ingest.SignalTypeInfo;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
@@ -32,15 +35,36 @@ import org.laborwatch.rules.ruleset.RuleSet;
  */
 public final class LaborwatchJob {
 
-    /**
-     * One signal input. Each is decoded and given watermarks on its own before inputs meet, so one input running
-     * ahead in event time can never make another's signals late.
-     */
-    public record SignalInput(String name, Source<RawLine, ?, ?> source) {
+    /** One signal input; each kind gets event time the way its source allows. */
+    public sealed interface SignalInput {
+        String name();
     }
 
-    public record Sinks(Sink<Alert> alerts, Sink<RiskSnapshot> risk, Sink<DeadLetter> deadLetters,
-                        Sink<RuleSetEvent> ruleSetEvents) {
+    /**
+     * Raw lines (a file), decoded after the source and given watermarks on their own before inputs meet, so one
+     * input running ahead in event time can never make another's signals late.
+     */
+    public record Lines(String name, Source<RawLine, ?, ?> source) implements SignalInput {
+    }
+
+    /**
+     * Records the source decodes as it reads (Kafka), with watermarks per split (partition) inside the source, at
+     * the job's parallelism. {@code idleness}: how long a silent partition may hold event time back (null: forever).
+     */
+    public record Decoding(String name, Source<Decoded, ?, ?> source, Duration idleness) implements SignalInput {
+    }
+
+    /** A sink with the name its operator gets ({@code sink-<what>-<name>} is its state's uid). */
+    public record Named<T>(String name, Sink<T> sink) {
+    }
+
+    /**
+     * Where results go; each list may name several sinks (Kafka and Elasticsearch). {@code ruleSetEvents} and
+     * {@code signalArchive} may be null.
+     */
+    public record Sinks(List<Named<Alert>> alerts, List<Named<RiskSnapshot>> risk,
+                        List<Named<DeadLetter>> deadLetters, Sink<RuleSetEvent> ruleSetEvents,
+                        Sink<Signal> signalArchive) {
     }
 
     public record Settings(RuleSet initialRules, EvaluatorFactory evaluators, RiskConfig risk,
@@ -69,12 +93,13 @@ public final class LaborwatchJob {
         DataStream<Signal> signals = null;
         DataStream<DeadLetter> rejected = null;
         for (SignalInput input : inputs) {
-            SingleOutputStreamOperator<Signal> decoded = decode(env, input);
+            SingleOutputStreamOperator<Signal> decoded = intake(env, input);
             // Side outputs belong to the operator that emits them, not to the stream after event time is assigned.
-            DataStream<DeadLetter> inputRejected = decoded.getSideOutput(DecodeSignals.REJECTED);
-            DataStream<Signal> timed = decoded
-                    .assignTimestampsAndWatermarks(SignalTime.watermarks(settings.outOfOrderness()))
-                    .uid("time-" + input.name()).name("Event time " + input.name()).setParallelism(1);
+            DataStream<DeadLetter> inputRejected = decoded.getSideOutput(SignalIntake.REJECTED);
+            DataStream<Signal> timed = input instanceof Lines
+                    ? decoded.assignTimestampsAndWatermarks(SignalTime.watermarks(settings.outOfOrderness()))
+                            .uid("time-" + input.name()).name("Event time " + input.name()).setParallelism(1)
+                    : decoded;
             signals = signals == null ? timed : signals.union(timed);
             rejected = rejected == null ? inputRejected : rejected.union(inputRejected);
         }
@@ -90,21 +115,38 @@ public final class LaborwatchJob {
                                 settings.codec())))
                 .uid("enterprise-risk").name("Enterprise risk");
 
-        alerts.sinkTo(sinks.alerts()).uid("sink-alerts").name("Alerts");
-        alerts.getSideOutput(EnterpriseRiskFunction.RISK).sinkTo(sinks.risk()).uid("sink-risk").name("Risk");
-        rejected.union(alerts.getSideOutput(EnterpriseRiskFunction.LATE))
-                .sinkTo(sinks.deadLetters()).uid("sink-dead-letters").name("Dead letters");
+        sinkAll(alerts, sinks.alerts(), "alerts", "Alerts");
+        sinkAll(alerts.getSideOutput(EnterpriseRiskFunction.RISK), sinks.risk(), "risk", "Risk");
+        sinkAll(rejected.union(alerts.getSideOutput(EnterpriseRiskFunction.LATE)), sinks.deadLetters(),
+                "dead-letters", "Dead letters");
         if (sinks.ruleSetEvents() != null) {
             alerts.getSideOutput(EnterpriseRiskFunction.RULE_SET_EVENTS).sinkTo(sinks.ruleSetEvents())
                     .uid("sink-rule-set-events").name("Rule-set events").setParallelism(1);
         }
+        if (sinks.signalArchive() != null) {
+            signals.sinkTo(sinks.signalArchive()).uid("sink-signal-archive").name("Signal archive");
+        }
     }
 
-    private SingleOutputStreamOperator<Signal> decode(StreamExecutionEnvironment env, SignalInput input) {
-        return env.fromSource(input.source(), WatermarkStrategy.noWatermarks(), input.name())
-                .uid("src-" + input.name()).setParallelism(1)
-                .process(new DecodeSignals(settings.codec()), SignalTypeInfo.INSTANCE).uid("decode-" + input.name())
-                .name("Decode " + input.name()).setParallelism(1);
+    private static <T> void sinkAll(DataStream<T> stream, List<Named<T>> named, String what, String label) {
+        for (Named<T> n : named) {
+            stream.sinkTo(n.sink()).uid("sink-" + what + "-" + n.name()).name(label + " to " + n.name());
+        }
+    }
+
+    private SingleOutputStreamOperator<Signal> intake(StreamExecutionEnvironment env, SignalInput input) {
+        if (input instanceof Decoding d) {
+            return env.fromSource(d.source(), SignalTime.decodedWatermarks(settings.outOfOrderness(), d.idleness()),
+                            d.name())
+                    .uid("src-" + d.name())
+                    .process(new AcceptDecoded(), SignalTypeInfo.INSTANCE).uid("accept-" + d.name())
+                    .name("Accept " + d.name());
+        }
+        Lines lines = (Lines) input;
+        return env.fromSource(lines.source(), WatermarkStrategy.noWatermarks(), lines.name())
+                .uid("src-" + lines.name()).setParallelism(1)
+                .process(new DecodeSignals(settings.codec()), SignalTypeInfo.INSTANCE).uid("decode-" + lines.name())
+                .name("Decode " + lines.name()).setParallelism(1);
     }
 
     /** Every subtask sees every rule set; the risk operator keeps the active one in broadcast state. */

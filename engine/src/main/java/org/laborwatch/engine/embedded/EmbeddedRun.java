@@ -73,15 +73,18 @@ public final class EmbeddedRun {
         List<LaborwatchJob.SignalInput> inputs = new ArrayList<>();
         for (Path file : options.signalFiles()) {
             String name = file.getFileName().toString();
-            inputs.add(new LaborwatchJob.SignalInput(name, FileSource.forRecordStreamFormat(
+            inputs.add(new LaborwatchJob.Lines(name, FileSource.forRecordStreamFormat(
                     new JsonLinesFormat(name), new org.apache.flink.core.fs.Path(file.toUri())).build()));
         }
         LaborwatchJob job = new LaborwatchJob(inputs, null,
                 new LaborwatchJob.Sinks(
-                        JsonLinesSink.to(parts.resolve(RunOutputs.ALERTS), "alerts", alerts),
-                        JsonLinesSink.to(parts.resolve(RunOutputs.RISK), "risk", risk),
-                        JsonLinesSink.to(parts.resolve(RunOutputs.DEAD_LETTERS), "dead-letters", deadLetters),
-                        null),
+                        List.of(new LaborwatchJob.Named<>("files",
+                                JsonLinesSink.to(parts.resolve(RunOutputs.ALERTS), "alerts", alerts))),
+                        List.of(new LaborwatchJob.Named<>("files",
+                                JsonLinesSink.to(parts.resolve(RunOutputs.RISK), "risk", risk))),
+                        List.of(new LaborwatchJob.Named<>("files", JsonLinesSink.to(
+                                parts.resolve(RunOutputs.DEAD_LETTERS), "dead-letters", deadLetters))),
+                        null, null),
                 // A file has no upsert: write each enterprise's final risk once instead of every change.
                 new LaborwatchJob.Settings(options.rules(), options.evaluators(),
                         options.risk().withSnapshots(RiskConfig.Snapshots.FINAL), options.outOfOrderness(),

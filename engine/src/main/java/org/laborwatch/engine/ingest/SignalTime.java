@@ -5,6 +5,7 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.ruleset.RuleSet;
 
@@ -18,6 +19,19 @@ public final class SignalTime {
     public static WatermarkStrategy<Signal> watermarks(Duration outOfOrderness) {
         return WatermarkStrategy.<Signal>forBoundedOutOfOrderness(outOfOrderness)
                 .withTimestampAssigner((signal, previous) -> signal.occurredAtMillis());
+    }
+
+    /**
+     * For a source that decodes as it reads, applied per split (per Kafka partition), so a partition that is ahead
+     * in event time cannot make another's signals late. Dead letters carry no event time and move nothing. A
+     * partition silent for {@code idleness} stops holding event time back (null: never), which a live stream
+     * needs when some partitions receive nothing.
+     */
+    public static WatermarkStrategy<Decoded> decodedWatermarks(Duration outOfOrderness, Duration idleness) {
+        WatermarkStrategy<Decoded> strategy = WatermarkStrategy.<Decoded>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner((decoded, recordTime) -> decoded instanceof Decoded.Accepted a
+                        ? a.signal().occurredAtMillis() : Long.MIN_VALUE);
+        return idleness == null ? strategy : strategy.withIdleness(idleness);
     }
 
     /**

@@ -1,0 +1,72 @@
+package org.laborwatch.connectors.kafka;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.laborwatch.connectors.json.Decoded;
+import org.laborwatch.connectors.json.RecordCodec;
+import org.laborwatch.connectors.json.SignalCodec;
+
+/**
+ * The job's Kafka source and sinks, configured the one way the delivery guarantee needs (docs/operations.md):
+ * the source reads committed data only, the sinks write in transactions committed with each checkpoint.
+ *
+ * @param bootstrap   e.g. {@code 127.0.0.1:9092}
+ * @param jobName     names the consumer group and the transactional-id prefix, so two jobs never fence each other
+ */
+public record KafkaConnections(String bootstrap, String jobName) implements Serializable {
+
+    /**
+     * Longer than any checkpoint interval plus a restart, shorter than the broker's
+     * {@code transaction.max.timeout.ms} (15 minutes by default), which refuses anything longer.
+     */
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
+
+    /**
+     * Signals from {@code topic}. {@code start} and {@code end} come from {@link OffsetsInitializer}; an {@code end}
+     * makes the source bounded: it stops there, which is how a run over one file finishes.
+     */
+    public KafkaSource<Decoded> signals(String topic, SignalCodec codec, TypeInformation<Decoded> type,
+                                        OffsetsInitializer start, OffsetsInitializer end) {
+        var builder = KafkaSource.<Decoded>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topic)
+                .setGroupId(jobName)
+                .setClientIdPrefix(jobName + "-signals")
+                .setStartingOffsets(start)
+                .setDeserializer(new SignalRecords(codec, type))
+                // Producers of signals may write in transactions too; an aborted signal never happened.
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .setProperty("partition.discovery.interval.ms", "60000");
+        if (end != null) {
+            builder.setBounded(end);
+        }
+        return builder.build();
+    }
+
+    /** Exactly-once: records become visible to {@code read_committed} consumers when a checkpoint completes. */
+    public <T> KafkaSink<T> sink(String topic, RecordCodec<T> codec, SerializableFunction<T, String> key) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrap)
+                .setRecordSerializer(new JsonRecords<>(topic, codec, key))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(jobName + "-" + topic)
+                .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                        String.valueOf(TRANSACTION_TIMEOUT.toMillis()))
+                .build();
+    }
+
+    /** Offsets {@code partition -> offset}, for a run that starts or stops exactly where given. */
+    public static OffsetsInitializer at(Map<TopicPartition, Long> offsets) {
+        return OffsetsInitializer.offsets(offsets);
+    }
+}

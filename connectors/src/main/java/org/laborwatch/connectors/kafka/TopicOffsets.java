@@ -1,0 +1,85 @@
+package org.laborwatch.connectors.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Where a topic ends, and what committed data lies between two such points: how a run knows which records are its
+ * own (the offsets before it produced, the offsets after) and reads back what the job wrote.
+ */
+public final class TopicOffsets {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private TopicOffsets() {
+    }
+
+    /** The last stable offset of every partition: the end of what {@code read_committed} consumers can see. */
+    public static Map<TopicPartition, Long> end(String bootstrap, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            return consumer.endOffsets(partitions(consumer, topic), TIMEOUT);
+        }
+    }
+
+    /** Committed records from {@code from} (inclusive) to {@code to} (exclusive), partition by partition. */
+    public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, Map<TopicPartition, Long> from,
+                                                           Map<TopicPartition, Long> to) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            Map<TopicPartition, Long> remaining = new HashMap<>();
+            for (Map.Entry<TopicPartition, Long> end : to.entrySet()) {
+                long start = from.getOrDefault(end.getKey(), 0L);
+                if (end.getValue() > start) {
+                    remaining.put(end.getKey(), end.getValue());
+                }
+            }
+            consumer.assign(remaining.keySet());
+            remaining.keySet().forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!remaining.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("timed out reading " + remaining.keySet() + " up to " + to);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    Long end = remaining.get(tp);
+                    if (end != null && r.offset() < end) {
+                        records.add(r);
+                    }
+                }
+                // Transaction markers take offsets too, so a partition is done when its position reaches the end.
+                remaining.keySet().removeIf(tp -> consumer.position(tp) >= remaining.get(tp));
+                consumer.pause(consumer.assignment().stream().filter(tp -> !remaining.containsKey(tp)).toList());
+            }
+        }
+        return records;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " does not exist (run: ./laborwatch stack up)");
+        }
+        return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        return new KafkaConsumer<>(p);
+    }
+}

@@ -1,0 +1,122 @@
+package org.laborwatch.engine.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
+import org.laborwatch.connectors.elasticsearch.Documents;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchSink;
+import org.laborwatch.connectors.json.DeadLetter;
+import org.laborwatch.connectors.json.RecordCodec;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.kafka.KafkaConnections;
+import org.laborwatch.connectors.kafka.Topics;
+import org.laborwatch.engine.LaborwatchJob;
+import org.laborwatch.engine.ingest.DecodedTypeInfo;
+import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.rules.risk.Alert;
+import org.laborwatch.rules.risk.RiskSnapshot;
+import org.laborwatch.rules.ruleset.RuleSet;
+
+/**
+ * The job on the stack: signals from Kafka; alerts to Kafka and Elasticsearch, risk to Elasticsearch (upserts),
+ * dead letters to the DLQ topic, accepted signals to the Elasticsearch archive. The same {@link LaborwatchJob} as
+ * the embedded run, with other sources and sinks.
+ *
+ * <p>Checkpoints are always on: they commit the Kafka transactions (what consumers see) and bound what a restart
+ * re-reads. See docs/operations.md for the guarantee and its latency cost.
+ */
+public final class StackRun {
+
+    /**
+     * @param start        where to start reading signals: offsets per partition, or null for the consumer group's
+     *                     committed offsets (the earliest for a new group)
+     * @param end          where to stop (a bounded run over known input), or null to run on
+     * @param checkpoints  a directory (URI or path) for checkpoints, kept when the job is cancelled
+     * @param restoreFrom  a checkpoint or savepoint to resume from, or null
+     * @param restPort     the Flink web UI and REST port, 0 for any free one
+     */
+    public record Options(String kafka, String elasticsearch, String jobName,
+                          Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
+                          RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, Duration outOfOrderness,
+                          SignalCodec codec, int parallelism, Duration checkpointInterval, Path checkpoints,
+                          String restoreFrom, int restPort) {
+    }
+
+    /** A silent partition stops holding event time back after this long (see docs/operations.md). */
+    static final Duration PARTITION_IDLENESS = Duration.ofSeconds(30);
+
+    private StackRun() {
+    }
+
+    public static LaborwatchJob job(Options options) {
+        ZoneId zone = options.codec().zone();
+        KafkaConnections kafka = new KafkaConnections(options.kafka(), options.jobName());
+        OffsetsInitializer start = options.start() != null ? OffsetsInitializer.offsets(options.start())
+                : OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        OffsetsInitializer end = options.end() != null ? OffsetsInitializer.offsets(options.end()) : null;
+        var signals = kafka.signals(Topics.SIGNALS, options.codec(), DecodedTypeInfo.INSTANCE, start, end);
+
+        RecordCodec<Alert> alerts = RecordCodec.alerts(zone);
+        RecordCodec<DeadLetter> deadLetters = RecordCodec.deadLetters(zone);
+        String es = options.elasticsearch();
+        var sinks = new LaborwatchJob.Sinks(
+                List.of(new LaborwatchJob.Named<>("kafka", kafka.sink(Topics.ALERTS, alerts, Alert::enterpriseId)),
+                        new LaborwatchJob.Named<>("elasticsearch",
+                                new ElasticsearchSink<>(es, Documents.alerts(alerts)))),
+                List.of(new LaborwatchJob.Named<>("elasticsearch",
+                        new ElasticsearchSink<>(es, Documents.risk(RecordCodec.riskSnapshots(zone))))),
+                List.of(new LaborwatchJob.Named<>("kafka",
+                        kafka.sink(Topics.DEAD_LETTERS, deadLetters, DeadLetter::origin))),
+                null,
+                new ElasticsearchSink<>(es, Documents.signals(options.codec())));
+        // Elasticsearch holds the latest risk per enterprise, so every change is written (an upsert).
+        var settings = new LaborwatchJob.Settings(options.rules(), options.evaluators(),
+                options.risk().withSnapshots(RiskConfig.Snapshots.ON_CHANGE), options.outOfOrderness(),
+                options.codec());
+        return new LaborwatchJob(List.of(new LaborwatchJob.Decoding("kafka-signals", signals,
+                options.end() == null ? PARTITION_IDLENESS : null)), null, sinks, settings);
+    }
+
+    /** Starts the job on a local cluster in this JVM; the client stops, cancels or waits for it. */
+    public static JobClient start(Options options) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),
+                configuration(options));
+        job(options).build(env);
+        return env.executeAsync(options.jobName());
+    }
+
+    static Configuration configuration(Options options) {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(PipelineOptions.OBJECT_REUSE, true);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.checkpointInterval());
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpoints().toUri().toString());
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        conf.set(RestOptions.PORT, options.restPort());
+        if (options.restoreFrom() != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, options.restoreFrom());
+        }
+        return conf;
+    }
+}

@@ -1,0 +1,92 @@
+package org.laborwatch.engine.stack;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.apache.http.HttpHost;
+import org.apache.kafka.common.TopicPartition;
+import org.elasticsearch.client.RestClient;
+import org.laborwatch.connectors.json.DeadLetter;
+import org.laborwatch.connectors.json.RecordCodec;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.kafka.SignalProducer;
+import org.laborwatch.connectors.kafka.TopicOffsets;
+import org.laborwatch.connectors.kafka.Topics;
+import org.laborwatch.engine.embedded.EmbeddedRun;
+import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.rules.risk.Alert;
+import org.laborwatch.rules.ruleset.RuleSets;
+import org.laborwatch.rules.ruleset.SessionMode;
+
+/**
+ * The real Kafka broker and Elasticsearch node the tests run against: {@code ./laborwatch test} starts a stack of
+ * its own and names it in {@code LW_KAFKA_BOOTSTRAP} and {@code LW_ES_URL}. Without them these tests fail, loudly.
+ */
+final class Stack {
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private Stack() {
+    }
+
+    static String kafka() {
+        return required("LW_KAFKA_BOOTSTRAP");
+    }
+
+    static String elasticsearch() {
+        return required("LW_ES_URL");
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run these tests with ./laborwatch test, "
+                    + "which starts Kafka and Elasticsearch for them");
+        }
+        return value;
+    }
+
+    /** Produces the files into lw.signals; returns the offsets before and after, the run's own range. */
+    static Range produce(List<Path> files) throws IOException {
+        Map<TopicPartition, Long> before = TopicOffsets.end(kafka(), Topics.SIGNALS);
+        try (SignalProducer producer = new SignalProducer(kafka(), Topics.SIGNALS, SignalCodec.defaults())) {
+            producer.produce(files, sent -> { });
+        }
+        return new Range(before, TopicOffsets.end(kafka(), Topics.SIGNALS));
+    }
+
+    record Range(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+    }
+
+    static StackRun.Options options(String jobName, Range signals, Path checkpoints) {
+        return new StackRun.Options(kafka(), elasticsearch(), jobName, signals.from(), signals.to(),
+                RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
+                EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2, Duration.ofSeconds(1), checkpoints, null,
+                0);
+    }
+
+    static List<Alert> alerts(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+        RecordCodec<Alert> codec = RecordCodec.alerts(ZONE);
+        return TopicOffsets.read(kafka(), from, to).stream()
+                .map(r -> codec.decode(new String(r.value(), StandardCharsets.UTF_8))).toList();
+    }
+
+    static List<DeadLetter> deadLetters(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+        RecordCodec<DeadLetter> codec = RecordCodec.deadLetters(ZONE);
+        return TopicOffsets.read(kafka(), from, to).stream()
+                .map(r -> codec.decode(new String(r.value(), StandardCharsets.UTF_8))).toList();
+    }
+
+    /** A synchronous client for assertions; close its transport when done. */
+    static ElasticsearchClient es() {
+        RestClient rest = RestClient.builder(HttpHost.create(elasticsearch())).build();
+        return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+    }
+}
