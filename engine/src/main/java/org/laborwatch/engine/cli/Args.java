@@ -14,6 +14,11 @@ final class Args {
     }
 
     static Args parse(List<String> args, Set<String> known) {
+        return parse(args, known, Set.of());
+    }
+
+    /** {@code flags} are options without a value ({@code --stack}). */
+    static Args parse(List<String> args, Set<String> known, Set<String> flags) {
         Args parsed = new Args();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -27,8 +32,14 @@ final class Args {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
+            if (flags.contains(name) && value == null) {
+                parsed.values.put(name, "true");
+                continue;
+            }
             if (!known.contains(name)) {
-                throw new UsageError("unknown option --" + name + "; options: --" + String.join(", --", known));
+                Set<String> all = new java.util.TreeSet<>(known);
+                all.addAll(flags);
+                throw new UsageError("unknown option --" + name + "; options: --" + String.join(", --", all));
             }
             if (value == null) {
                 if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
@@ -39,6 +50,10 @@ final class Args {
             parsed.values.put(name, value);
         }
         return parsed;
+    }
+
+    boolean flag(String name) {
+        return values.containsKey(name);
     }
 
     String string(String name, String fallback) {

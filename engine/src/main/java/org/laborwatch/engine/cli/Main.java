@@ -36,6 +36,9 @@ public final class Main {
                         write sample signals (JSON Lines) and their ground truth (truth.csv)
               run       --signals FILE|DIR --out DIR [--rules DIR] [--truth FILE] [--parallelism 2]
                         [--allowlist FILE]   run the engine embedded (Flink MiniCluster, files in and out)
+              run --stack --signals FILE|DIR [--out DIR] [...]
+                        produce the signals into Kafka (lw.signals) and run the engine on the stack until they are
+                        judged: alerts in lw.alerts and Elasticsearch (start it with: ./laborwatch stack up)
               validate-rules DIR
                         compile and check a directory of DRL files, reporting problems with line numbers
               test      run every test (the launcher script handles this one)""";
@@ -62,7 +65,7 @@ public final class Main {
                 case "generate" -> generate(Args.parse(rest, Set.of("out", "enterprises", "days", "seed", "start",
                         "shards")));
                 case "run" -> runEngine(Args.parse(rest, Set.of("signals", "out", "rules", "truth", "parallelism",
-                        "allowlist")));
+                        "allowlist"), Set.of("stack")));
                 case "demo" -> demo(Args.parse(rest, Set.of("out", "enterprises", "days", "seed")));
                 case "validate-rules" -> validateRules(rest);
                 case "help", "-h", "--help" -> {
@@ -120,6 +123,12 @@ public final class Main {
         RuleSet rules = args.path("rules") == null ? RuleSets.bundled()
                 : RuleSets.fromDirectory(args.path("rules"), null);
         Set<String> allowlist = allowlist(args.path("allowlist"));
+        if (args.flag("stack")) {
+            RuleSetCache.compile(rules);
+            Path outDir = args.path("out") != null ? args.path("out") : home().resolve("out").resolve("stack-run");
+            return new StackCommand(out).run(EmbeddedRun.signalFiles(signals), outDir, rules, truth,
+                    SignalCodec.defaults().withAllowlist(allowlist), args.integer("parallelism", 2, 1));
+        }
         return runAndReport(EmbeddedRun.signalFiles(signals), args.requiredPath("out"), rules, truth, allowlist,
                 args.integer("parallelism", 2, 1));
     }

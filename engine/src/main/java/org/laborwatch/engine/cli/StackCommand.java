@@ -1,0 +1,188 @@
+package org.laborwatch.engine.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.http.HttpHost;
+import org.apache.kafka.common.TopicPartition;
+import org.elasticsearch.client.RestClient;
+import org.laborwatch.connectors.elasticsearch.Documents;
+import org.laborwatch.connectors.json.DeadLetter;
+import org.laborwatch.connectors.json.RecordCodec;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.kafka.SignalProducer;
+import org.laborwatch.connectors.kafka.TopicOffsets;
+import org.laborwatch.connectors.kafka.Topics;
+import org.laborwatch.engine.embedded.EmbeddedRun;
+import org.laborwatch.engine.generate.GroundTruth;
+import org.laborwatch.engine.ingest.SignalIntake;
+import org.laborwatch.engine.report.RunReport;
+import org.laborwatch.engine.risk.EnterpriseRiskFunction;
+import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.engine.stack.StackRun;
+import org.laborwatch.rules.risk.Alert;
+import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.SessionMode;
+
+/**
+ * {@code run --stack}: the signals go into lw.signals, the job runs on the stack until it has judged exactly those
+ * records, then the summary is built from what consumers of lw.alerts and lw.signals.dlq can read, and the
+ * documents are counted in Elasticsearch.
+ */
+final class StackCommand {
+    static final String DEFAULT_KAFKA = "127.0.0.1:9092";
+    static final String DEFAULT_ES = "http://127.0.0.1:9200";
+
+    private final PrintStream out;
+    private final String kafka;
+    private final String elasticsearch;
+
+    StackCommand(PrintStream out) {
+        this.out = out;
+        this.kafka = env("LW_KAFKA_BOOTSTRAP", DEFAULT_KAFKA);
+        this.elasticsearch = env("LW_ES_URL", DEFAULT_ES);
+    }
+
+    int run(List<Path> files, Path outDir, RuleSet rules, Path truth, SignalCodec codec, int parallelism)
+            throws Exception {
+        Files.createDirectories(outDir);
+        Map<TopicPartition, Long> signalsBefore = endOf(Topics.SIGNALS);
+        Map<TopicPartition, Long> alertsBefore = endOf(Topics.ALERTS);
+        Map<TopicPartition, Long> deadBefore = endOf(Topics.DEAD_LETTERS);
+
+        long total = countLines(files);
+        out.printf("producing %,d records into %s at %s%n", total, Topics.SIGNALS, kafka);
+        try (SignalProducer producer = new SignalProducer(kafka, Topics.SIGNALS, codec)) {
+            producer.produce(files, sent -> progress(sent, total));
+        }
+        System.err.println();
+        Map<TopicPartition, Long> signalsAfter = endOf(Topics.SIGNALS);
+
+        out.printf("running the engine on the stack (parallelism %d, checkpoints every 2 s), rule set %s%n",
+                parallelism, rules.version());
+        long started = System.nanoTime();
+        StackRun.Options options = new StackRun.Options(kafka, elasticsearch, "laborwatch-run-"
+                + System.currentTimeMillis(), signalsBefore, signalsAfter, rules,
+                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS,
+                codec, parallelism, Duration.ofSeconds(2), outDir.resolve("checkpoints").toAbsolutePath(), null, 0);
+        JobExecutionResult result = StackRun.start(options).getJobExecutionResult().get();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        List<Alert> alerts = read(alertsBefore, endOf(Topics.ALERTS), RecordCodec.alerts(codec.zone()));
+        alerts.sort(Comparator.comparing(Alert::raisedAt).thenComparing(Alert::id));
+        List<DeadLetter> deadLetters = read(deadBefore, endOf(Topics.DEAD_LETTERS),
+                RecordCodec.deadLetters(codec.zone()));
+        write(outDir.resolve("alerts.jsonl"), alerts, RecordCodec.alerts(codec.zone()));
+        write(outDir.resolve("dead-letters.jsonl"), deadLetters, RecordCodec.deadLetters(codec.zone()));
+
+        String report = RunReport.render(new RunReport.Inputs(
+                counter(result, SignalIntake.ACC_READ),
+                counter(result, EnterpriseRiskFunction.ACC_JUDGED),
+                counter(result, EnterpriseRiskFunction.ACC_DUPLICATES),
+                counter(result, EnterpriseRiskFunction.ACC_LATE_JUDGED),
+                counter(result, EnterpriseRiskFunction.ACC_RULE_ERRORS),
+                alerts, deadLetters, truth == null ? null : GroundTruth.read(truth), codec.zone(), elapsed,
+                rules.version()));
+        Files.writeString(outDir.resolve("summary.txt"), report, StandardCharsets.UTF_8);
+        out.println();
+        out.print(report);
+        out.println();
+        printElasticsearch(alerts);
+        out.println();
+        out.println("outputs (read back from Kafka as a read_committed consumer sees them):");
+        out.println("  alerts        " + outDir.resolve("alerts.jsonl") + "   (topic " + Topics.ALERTS + ")");
+        out.println("  dead letters  " + outDir.resolve("dead-letters.jsonl") + "   (topic " + Topics.DEAD_LETTERS
+                + ")");
+        out.println("  summary       " + outDir.resolve("summary.txt"));
+        return 0;
+    }
+
+    private void printElasticsearch(List<Alert> alerts) throws IOException {
+        RestClient rest = RestClient.builder(HttpHost.create(elasticsearch)).build();
+        try (RestClientTransport transport = new RestClientTransport(rest, new JacksonJsonpMapper())) {
+            ElasticsearchClient es = new ElasticsearchClient(transport);
+            es.indices().refresh(r -> r.index(Documents.ALERTS, Documents.RISK, Documents.SIGNALS));
+            List<String> ids = alerts.stream().map(Alert::id).toList();
+            long found = 0;
+            for (int i = 0; i < ids.size(); i += 10_000) {
+                List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 10_000));
+                found += es.count(c -> c.index(Documents.ALERTS).query(q -> q.ids(v -> v.values(chunk)))).count();
+            }
+            out.printf("Elasticsearch at %s:%n", elasticsearch);
+            out.printf("  %s   %,d of this run's %,d alerts (%,d documents in all)%n", Documents.ALERTS, found,
+                    ids.size(), es.count(c -> c.index(Documents.ALERTS)).count());
+            out.printf("  %s     %,d enterprises%n", Documents.RISK, es.count(c -> c.index(Documents.RISK)).count());
+            out.printf("  %s  %,d signals archived%n", Documents.SIGNALS,
+                    es.count(c -> c.index(Documents.SIGNALS)).count());
+            out.println("query them, e.g. the RED alerts:");
+            out.printf("  curl -s '%s/%s/_search?q=level:RED&size=3&pretty'%n", elasticsearch, Documents.ALERTS);
+        }
+    }
+
+    private Map<TopicPartition, Long> endOf(String topic) throws IOException {
+        try {
+            return TopicOffsets.end(kafka, topic);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot reach Kafka at " + kafka + " (" + e.getMessage()
+                    + "); start the stack with: ./laborwatch stack up", e);
+        }
+    }
+
+    private <T> List<T> read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, RecordCodec<T> codec) {
+        List<T> records = new ArrayList<>();
+        TopicOffsets.read(kafka, from, to).forEach(r ->
+                records.add(codec.decode(new String(r.value(), StandardCharsets.UTF_8))));
+        return records;
+    }
+
+    private static <T> void write(Path file, List<T> records, RecordCodec<T> codec) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (T record : records) {
+                w.write(codec.encode(record));
+                w.write('\n');
+            }
+        }
+    }
+
+    private static long counter(JobExecutionResult result, String name) {
+        Object value = result.getAllAccumulatorResults().get(name);
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static long countLines(List<Path> files) throws IOException {
+        long n = 0;
+        for (Path f : files) {
+            try (Stream<String> lines = Files.lines(f, StandardCharsets.UTF_8)) {
+                n += lines.filter(l -> !l.isBlank()).count();
+            }
+        }
+        return n;
+    }
+
+    /** A progress bar on stderr, so the summary on stdout stays clean. */
+    private static void progress(long sent, long total) {
+        int width = 40;
+        int done = total == 0 ? width : (int) Math.min(width, sent * width / total);
+        System.err.printf("\r  [%s%s] %3d%%  %,d / %,d", "#".repeat(done), " ".repeat(width - done),
+                total == 0 ? 100 : sent * 100 / total, sent, total);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
