@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -35,7 +36,7 @@ public record KafkaConnections(String bootstrap, String jobName) implements Seri
      * Signals from {@code topic}. {@code start} and {@code end} come from {@link OffsetsInitializer}; an {@code end}
      * makes the source bounded: it stops there, which is how a run over one file finishes.
      */
-    public KafkaSource<Decoded> signals(String topic, SignalCodec codec, TypeInformation<Decoded> type,
+    public Source<Decoded, ?, ?> signals(String topic, SignalCodec codec, TypeInformation<Decoded> type,
                                         OffsetsInitializer start, OffsetsInitializer end) {
         var builder = KafkaSource.<Decoded>builder()
                 .setBootstrapServers(bootstrap)
@@ -47,10 +48,10 @@ public record KafkaConnections(String bootstrap, String jobName) implements Seri
                 // Producers of signals may write in transactions too; an aborted signal never happened.
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperty("partition.discovery.interval.ms", "60000");
-        if (end != null) {
-            builder.setBounded(end);
+        if (end == null) {
+            return builder.build();
         }
-        return builder.build();
+        return new RestartableBoundedSource<>(builder.setBounded(end).build());
     }
 
     /** Exactly-once: records become visible to {@code read_committed} consumers when a checkpoint completes. */

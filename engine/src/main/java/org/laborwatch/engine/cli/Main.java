@@ -30,8 +30,9 @@ import org.laborwatch.rules.ruleset.SessionMode;
 public final class Main {
     static final String USAGE = """
             usage: laborwatch <command> [options]
-              demo      [--enterprises N] [--days D] [--seed S] [--out DIR]
-                        generate a city's year of signals, run the engine on it, print the summary
+              demo      [--enterprises N] [--days D] [--seed S] [--out DIR] [--stack]
+                        generate a city's year of signals, run the engine on it (on the stack with --stack),
+                        print the summary
               generate  --out DIR [--enterprises 6050] [--days 365] [--seed 42] [--start 2025-03-01] [--shards 1]
                         write sample signals (JSON Lines) and their ground truth (truth.csv)
               run       --signals FILE|DIR --out DIR [--rules DIR] [--truth FILE] [--parallelism 2]
@@ -66,7 +67,7 @@ public final class Main {
                         "shards")));
                 case "run" -> runEngine(Args.parse(rest, Set.of("signals", "out", "rules", "truth", "parallelism",
                         "allowlist"), Set.of("stack")));
-                case "demo" -> demo(Args.parse(rest, Set.of("out", "enterprises", "days", "seed")));
+                case "demo" -> demo(Args.parse(rest, Set.of("out", "enterprises", "days", "seed"), Set.of("stack")));
                 case "validate-rules" -> validateRules(rest);
                 case "help", "-h", "--help" -> {
                     out.println(USAGE);
@@ -176,6 +177,10 @@ public final class Main {
         SampleGenerator.Result generated = generate(input, args);
         out.printf("  %,d signals for %,d enterprises -> %s%n", generated.deliveries(),
                 generated.enterprises().size(), input);
+        if (args.flag("stack")) {
+            return new StackCommand(out).run(generated.files(), dir.resolve("stack-output"), RuleSets.bundled(),
+                    generated.truth(), SignalCodec.defaults(), 2);
+        }
         return runAndReport(generated.files(), dir.resolve("output"), RuleSets.bundled(), generated.truth(),
                 Set.of(), 2);
     }

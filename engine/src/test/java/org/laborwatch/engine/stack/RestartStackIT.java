@@ -1,0 +1,127 @@
+package org.laborwatch.engine.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.laborwatch.connectors.elasticsearch.Documents;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.kafka.TopicOffsets;
+import org.laborwatch.connectors.kafka.Topics;
+import org.laborwatch.engine.embedded.EmbeddedRun;
+import org.laborwatch.engine.generate.SampleGenerator;
+import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.rules.risk.Alert;
+import org.laborwatch.rules.ruleset.RuleSets;
+import org.laborwatch.rules.ruleset.SessionMode;
+
+/**
+ * The job killed mid-stream (cancelled, as a crash leaves it: open Kafka transactions, unacknowledged bulk requests)
+ * and started again from its latest checkpoint must end with exactly the alerts of an uninterrupted run: none lost,
+ * none twice for a read_committed consumer, none twice in Elasticsearch.
+ */
+class RestartStackIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldCountEverySignalOnceAcrossACrashAndARestoreFromTheLatestCheckpoint() throws Exception {
+        var city = new SampleGenerator(new SampleGenerator.Options(4000, 365, 23, LocalDate.of(2025, 3, 1), 1,
+                Stack.ZONE)).writeTo(dir.resolve("city"));
+        Set<String> uninterrupted = EmbeddedRun.run(new EmbeddedRun.Options(city.files(), dir.resolve("embedded"),
+                        RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
+                        EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2))
+                .outputs().alerts().stream().map(Alert::id).collect(Collectors.toSet());
+
+        Map<TopicPartition, Long> alertsBefore = TopicOffsets.end(Stack.kafka(), Topics.ALERTS);
+        Stack.Range range = Stack.produce(city.files());
+        Path checkpoints = dir.resolve("checkpoints");
+        StackRun.Options options = Stack.options("it-restart", range, checkpoints);
+
+        JobClient first = StackRun.start(withCheckpointEvery(options, 200));
+        awaitCheckpointWithAlerts(first, checkpoints, alertsBefore);
+        first.cancel().get();
+        // The latest, not the one seen above: transactions of every completed checkpoint are committed, so
+        // restoring an older one would publish their alerts a second time.
+        Path latest = latestCheckpoint(checkpoints).orElseThrow();
+
+        StackRun.start(restoreFrom(options, latest)).getJobExecutionResult().get();
+
+        List<String> ids = Stack.alerts(alertsBefore, TopicOffsets.end(Stack.kafka(), Topics.ALERTS)).stream()
+                .map(Alert::id).toList();
+        assertThat(uninterrupted).hasSizeGreaterThan(100);
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(ids)).isEqualTo(uninterrupted);
+        try (var transport = Stack.es()._transport()) {
+            ElasticsearchClient es = new ElasticsearchClient(transport);
+            es.indices().refresh(r -> r.index(Documents.ALERTS));
+            assertThat(es.count(c -> c.index(Documents.ALERTS)
+                    .query(q -> q.ids(i -> i.values(List.copyOf(uninterrupted))))).count())
+                    .isEqualTo(uninterrupted.size());
+        }
+    }
+
+    /** Waits until a checkpoint is complete and has committed some alerts, while the job still has work left. */
+    private static void awaitCheckpointWithAlerts(JobClient job, Path checkpoints,
+                                                  Map<TopicPartition, Long> alertsBefore) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            JobStatus status = job.getJobStatus().get();
+            assertThat(status).as("the job must still be running to be stopped mid-stream; make the input larger")
+                    .isNotIn(JobStatus.FINISHED, JobStatus.FAILED);
+            if (latestCheckpoint(checkpoints).isPresent() && committedAlerts(alertsBefore) > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no checkpoint with committed alerts within two minutes");
+    }
+
+    private static long committedAlerts(Map<TopicPartition, Long> before) {
+        Map<TopicPartition, Long> now = TopicOffsets.end(Stack.kafka(), Topics.ALERTS);
+        return now.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+    }
+
+    /** {@code checkpoints/<job id>/chk-N} with its metadata written: a complete checkpoint. */
+    static Optional<Path> latestCheckpoint(Path checkpoints) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> all = Files.walk(checkpoints, 2)) {
+            return all.filter(p -> p.getFileName().toString().startsWith("chk-"))
+                    .filter(p -> Files.exists(p.resolve("_metadata")))
+                    .max((a, b) -> Long.compare(number(a), number(b)));
+        }
+    }
+
+    private static long number(Path chk) {
+        return Long.parseLong(chk.getFileName().toString().substring(4));
+    }
+
+    private static StackRun.Options withCheckpointEvery(StackRun.Options o, long millis) {
+        return new StackRun.Options(o.kafka(), o.elasticsearch(), o.jobName(), o.start(), o.end(), o.rules(),
+                o.evaluators(), o.risk(), o.outOfOrderness(), o.codec(), o.parallelism(),
+                java.time.Duration.ofMillis(millis), o.checkpoints(), o.restoreFrom(), o.restPort());
+    }
+
+    private static StackRun.Options restoreFrom(StackRun.Options o, Path checkpoint) {
+        return new StackRun.Options(o.kafka(), o.elasticsearch(), o.jobName(), o.start(), o.end(), o.rules(),
+                o.evaluators(), o.risk(), o.outOfOrderness(), o.codec(), o.parallelism(), o.checkpointInterval(),
+                o.checkpoints(), checkpoint.toUri().toString(), o.restPort());
+    }
+}
