@@ -145,7 +145,8 @@ kafka_topics() {
   create_topic lw.alerts "$PARTITIONS"
   create_topic lw.signals.dlq 1
   create_topic lw.rules 1 --config cleanup.policy=compact
-  say "topics lw.signals and lw.alerts ($PARTITIONS partitions), lw.signals.dlq, lw.rules (compacted)"
+  create_topic lw.rules.events 1
+  say "topics lw.signals and lw.alerts ($PARTITIONS partitions), lw.signals.dlq, lw.rules (compacted), lw.rules.events"
 }
 
 # --- Elasticsearch --------------------------------------------------------------------------------------------------

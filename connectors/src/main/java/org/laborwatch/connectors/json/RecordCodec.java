@@ -44,6 +44,11 @@ public final class RecordCodec<T> implements Serializable {
         return new RecordCodec<>(RiskSnapshot.class, zone);
     }
 
+    /** Any other record type of the wire (rule sets, rule-set events): plain Jackson with the city's times. */
+    public static <T> RecordCodec<T> of(Class<T> type, ZoneId zone) {
+        return new RecordCodec<>(type, zone);
+    }
+
     public static RecordCodec<DeadLetter> deadLetters(ZoneId zone) {
         return new RecordCodec<>(DeadLetter.class, zone);
     }

@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.rules.ruleset.RuleSet;
 
 /**
  * The job's Kafka source and sinks, configured the one way the delivery guarantee needs (docs/operations.md):
@@ -48,6 +49,25 @@ public record KafkaConnections(String bootstrap, String jobName) implements Seri
                 // Producers of signals may write in transactions too; an aborted signal never happened.
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperty("partition.discovery.interval.ms", "60000");
+        if (end == null) {
+            return builder.build();
+        }
+        return new RestartableBoundedSource<>(builder.setBounded(end).build());
+    }
+
+    /**
+     * Published rule sets, from the start of the (compacted) topic, so a starting job finds the latest version of
+     * each name. {@code end}: stop there (a bounded run), or null to follow new versions as they are published.
+     */
+    public Source<RuleSet, ?, ?> ruleSets(String topic, java.time.ZoneId zone, OffsetsInitializer end) {
+        var builder = KafkaSource.<RuleSet>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topic)
+                .setGroupId(jobName + "-rules")
+                .setClientIdPrefix(jobName + "-rules")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RuleSetRecords(zone))
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         if (end == null) {
             return builder.build();
         }

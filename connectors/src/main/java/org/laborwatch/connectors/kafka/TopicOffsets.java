@@ -30,6 +30,29 @@ public final class TopicOffsets {
         }
     }
 
+    /**
+     * The offsets a consumer group has committed on {@code topic} (the Flink Kafka source commits its position with
+     * each checkpoint): how far a running job has read. Partitions without a commit are missing.
+     */
+    public static Map<TopicPartition, Long> committed(String bootstrap, String group, String topic) {
+        Properties p = new Properties();
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((tp, om) -> {
+                if (om != null && tp.topic().equals(topic)) {
+                    offsets.put(tp, om.offset());
+                }
+            });
+            return offsets;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot read the offsets of group " + group + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Committed records from {@code from} (inclusive) to {@code to} (exclusive), partition by partition. */
     public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, Map<TopicPartition, Long> from,
                                                            Map<TopicPartition, Long> to) {

@@ -11,6 +11,9 @@ public final class Topics {
     /** Published rule sets, keyed by rule-set name; compacted, so the latest version is always there. */
     public static final String RULES = "lw.rules";
 
+    /** What became of each published rule set in the job: accepted, or rejected with the compiler's problems. */
+    public static final String RULE_EVENTS = "lw.rules.events";
+
     private Topics() {
     }
 }

@@ -42,6 +42,8 @@ public final class Main {
                         judged: alerts in lw.alerts and Elasticsearch (start it with: ./laborwatch stack up)
               validate-rules DIR
                         compile and check a directory of DRL files, reporting problems with line numbers
+              publish-rules DIR [--version V] [--name city] [--unchecked]
+                        check a directory of DRL files, then publish it to lw.rules: running jobs swap to it
               test      run every test (the launcher script handles this one)""";
 
     private final PrintStream out;
@@ -69,6 +71,7 @@ public final class Main {
                         "allowlist"), Set.of("stack")));
                 case "demo" -> demo(Args.parse(rest, Set.of("out", "enterprises", "days", "seed"), Set.of("stack")));
                 case "validate-rules" -> validateRules(rest);
+                case "publish-rules" -> publishRules(rest);
                 case "help", "-h", "--help" -> {
                     out.println(USAGE);
                     yield 0;
@@ -183,6 +186,19 @@ public final class Main {
         }
         return runAndReport(generated.files(), dir.resolve("output"), RuleSets.bundled(), generated.truth(),
                 Set.of(), 2);
+    }
+
+    /** {@code publish-rules DIR [--version V] [--name N] [--unchecked]}: checked here first unless --unchecked. */
+    private int publishRules(List<String> rest) throws Exception {
+        if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+            throw new Args.UsageError("publish-rules takes a directory of DRL files");
+        }
+        Args args = Args.parse(rest.subList(1, rest.size()), Set.of("version", "name"), Set.of("unchecked"));
+        RuleSet rules = RuleSets.fromDirectory(Path.of(rest.get(0)), args.string("version", null));
+        if (!args.flag("unchecked")) {
+            RuleSetCache.compile(rules); // a rule set that cannot compile is refused here, nothing published
+        }
+        return new StackCommand(out).publishRules(rules, args.string("name", "city"));
     }
 
     private int validateRules(List<String> rest) throws IOException, RuleSetRejected {

@@ -111,6 +111,27 @@ final class StackCommand {
         return 0;
     }
 
+    /** Publishes a rule set to lw.rules, where live jobs pick it up; returns when the broker has it. */
+    int publishRules(RuleSet rules, String name) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+        var bytes = new org.apache.kafka.common.serialization.ByteArraySerializer();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(p, bytes, bytes)) {
+            var meta = producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.RULES,
+                    name.getBytes(StandardCharsets.UTF_8), org.laborwatch.connectors.kafka.RuleSetRecords.encode(
+                            rules, java.time.ZoneId.of("Asia/Shanghai")))).get();
+            out.printf("published rule set %s (%d files) as '%s' to %s at %s (offset %d)%n", rules.version(),
+                    rules.sources().size(), name, Topics.RULES, kafka, meta.offset());
+            out.printf("running jobs swap to it and report on %s%n", Topics.RULE_EVENTS);
+            return 0;
+        } catch (java.util.concurrent.ExecutionException | org.apache.kafka.common.errors.TimeoutException e) {
+            throw new IOException("cannot publish to Kafka at " + kafka + " (" + e.getMessage()
+                    + "); start the stack with: ./laborwatch stack up", e);
+        }
+    }
+
     private void printElasticsearch(List<Alert> alerts) throws IOException {
         RestClient rest = RestClient.builder(HttpHost.create(elasticsearch)).build();
         try (RestClientTransport transport = new RestClientTransport(rest, new JacksonJsonpMapper())) {

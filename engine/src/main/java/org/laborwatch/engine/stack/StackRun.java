@@ -29,6 +29,7 @@ import org.laborwatch.engine.LaborwatchJob;
 import org.laborwatch.engine.ingest.DecodedTypeInfo;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.engine.ruleset.RuleSetEvent;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.risk.RiskSnapshot;
 import org.laborwatch.rules.ruleset.RuleSet;
@@ -83,14 +84,18 @@ public final class StackRun {
                         new ElasticsearchSink<>(es, Documents.risk(RecordCodec.riskSnapshots(zone))))),
                 List.of(new LaborwatchJob.Named<>("kafka",
                         kafka.sink(Topics.DEAD_LETTERS, deadLetters, DeadLetter::origin))),
-                null,
+                kafka.sink(Topics.RULE_EVENTS, RecordCodec.of(RuleSetEvent.class, zone), RuleSetEvent::version),
                 new ElasticsearchSink<>(es, Documents.signals(options.codec())));
         // Elasticsearch holds the latest risk per enterprise, so every change is written (an upsert).
         var settings = new LaborwatchJob.Settings(options.rules(), options.evaluators(),
                 options.risk().withSnapshots(RiskConfig.Snapshots.ON_CHANGE), options.outOfOrderness(),
                 options.codec());
+        // A live job follows the rule sets published on lw.rules (the initial one judges until the first arrives);
+        // a bounded run over known input uses the rule set it was given, like a file run, so its alerts are the
+        // same as the embedded run's whatever has been published.
+        var ruleSets = options.end() == null ? kafka.ruleSets(Topics.RULES, zone, null) : null;
         return new LaborwatchJob(List.of(new LaborwatchJob.Decoding("kafka-signals", signals,
-                options.end() == null ? PARTITION_IDLENESS : null)), null, sinks, settings);
+                options.end() == null ? PARTITION_IDLENESS : null)), ruleSets, sinks, settings);
     }
 
     /** Starts the job on a local cluster in this JVM; the client stops, cancels or waits for it. */

@@ -1,0 +1,206 @@
+package org.laborwatch.engine.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.laborwatch.connectors.json.Decoded;
+import org.laborwatch.connectors.json.RecordCodec;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.kafka.RuleSetRecords;
+import org.laborwatch.connectors.kafka.TopicOffsets;
+import org.laborwatch.connectors.kafka.Topics;
+import org.laborwatch.engine.embedded.EmbeddedRun;
+import org.laborwatch.engine.generate.SampleGenerator;
+import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.engine.ruleset.RuleSetEvent;
+import org.laborwatch.rules.risk.Alert;
+import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSets;
+import org.laborwatch.rules.ruleset.SessionMode;
+
+/**
+ * Rule sets published into a running job: v1, then one that does not compile (rejected and reported, v1 keeps
+ * judging), then v2, each swapped in between three parts of a generated year. The rule text of v1 and v2 is the
+ * same, so whatever version judged a signal, the alerts must be those of one embedded run over the whole year:
+ * none lost, none added by the swaps.
+ */
+class RuleSwapStackIT {
+    private static final String NAME = "it-swap";
+    private static final Duration OUT_OF_ORDERNESS = EmbeddedRun.OUT_OF_ORDERNESS;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldJudgeEachSignalByTheVersionActiveWhenItArrivedAndLoseNone() throws Exception {
+        String run = "it-swap-" + System.currentTimeMillis();
+        RuleSet v1 = new RuleSet(run + "-v1", RuleSets.bundled().sources());
+        RuleSet v2 = new RuleSet(run + "-v2", RuleSets.bundled().sources());
+        RuleSet broken = new RuleSet(run + "-broken", Map.of("broken.drl",
+                "package laborwatch.rules;\nrule \"BROKEN-1\" when this is not drl then end\n"));
+
+        var city = new SampleGenerator(new SampleGenerator.Options(1500, 365, 41, LocalDate.of(2025, 3, 1), 1,
+                Stack.ZONE)).writeTo(dir.resolve("city"));
+        Instant start = LocalDate.of(2025, 3, 1).atStartOfDay(Stack.ZONE).toInstant();
+        Instant cut1 = start.plus(Duration.ofDays(120));
+        Instant cut2 = start.plus(Duration.ofDays(240));
+        List<Path> parts = split(city.files().get(0), cut1, cut2);
+        Path whole = concatenate(parts);
+
+        Map<TopicPartition, Long> alertsBefore = TopicOffsets.end(Stack.kafka(), Topics.ALERTS);
+        Map<TopicPartition, Long> eventsBefore = TopicOffsets.end(Stack.kafka(), Topics.RULE_EVENTS);
+        Map<TopicPartition, Long> signalsStart = TopicOffsets.end(Stack.kafka(), Topics.SIGNALS);
+        JobClient job = StackRun.start(new StackRun.Options(Stack.kafka(), Stack.elasticsearch(), run, signalsStart,
+                null, RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
+                OUT_OF_ORDERNESS, SignalCodec.defaults(), 2, Duration.ofSeconds(1), dir.resolve("checkpoints"),
+                null, 0));
+        try {
+            publish(v1);
+            awaitEvent(eventsBefore, e -> e.version().equals(v1.version()));
+            feed(parts.get(0), run);
+            publish(broken);
+            awaitEvent(eventsBefore, e -> e.version().equals(broken.version()));
+            feed(parts.get(1), run);
+            publish(v2);
+            awaitEvent(eventsBefore, e -> e.version().equals(v2.version()));
+            feed(parts.get(2), run);
+        } finally {
+            job.cancel().get();
+        }
+
+        List<RuleSetEvent> events = ruleSetEvents(eventsBefore);
+        assertThat(events).filteredOn(e -> e.version().startsWith(run)).extracting(RuleSetEvent::version,
+                RuleSetEvent::accepted).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(v1.version(), true),
+                org.assertj.core.groups.Tuple.tuple(broken.version(), false),
+                org.assertj.core.groups.Tuple.tuple(v2.version(), true));
+        assertThat(events).filteredOn(e -> !e.accepted()).singleElement()
+                .satisfies(e -> assertThat(e.problems()).isNotEmpty());
+
+        List<Alert> alerts = Stack.alerts(alertsBefore, TopicOffsets.end(Stack.kafka(), Topics.ALERTS));
+        Instant judgedBeforeV2 = cut2.minus(OUT_OF_ORDERNESS);
+        assertThat(alerts).filteredOn(a -> a.raisedAt().isBefore(judgedBeforeV2)).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.ruleSetVersion()).isEqualTo(v1.version()));
+        assertThat(alerts).filteredOn(a -> !a.raisedAt().isBefore(cut2)).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.ruleSetVersion()).isEqualTo(v2.version()));
+
+        // The live job never sees the end of input, so its last few days still wait for the watermark.
+        Instant settled = Instant.from(lastEventTime(parts.get(2))).minus(OUT_OF_ORDERNESS.multipliedBy(2));
+        List<Alert> embedded = EmbeddedRun.run(new EmbeddedRun.Options(List.of(whole), dir.resolve("embedded"),
+                        RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
+                        OUT_OF_ORDERNESS, SignalCodec.defaults(), 2)).outputs().alerts();
+        assertThat(judgements(alerts, settled)).isEqualTo(judgements(embedded, settled));
+    }
+
+    /** What an alert decided, whatever version's name it carries. */
+    private static Set<String> judgements(List<Alert> alerts, Instant before) {
+        return alerts.stream().filter(a -> a.raisedAt().isBefore(before))
+                .map(a -> a.enterpriseId() + "|" + a.triggerSignalId() + "|" + a.level() + "|" + a.score())
+                .collect(Collectors.toSet());
+    }
+
+    private static void publish(RuleSet rules) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.kafka());
+        try (var producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.RULES, NAME.getBytes(StandardCharsets.UTF_8),
+                    RuleSetRecords.encode(rules, Stack.ZONE))).get();
+        }
+    }
+
+    /** Produces a part and waits until the job has read all of it and committed what it judged. */
+    private static void feed(Path part, String group) throws Exception {
+        Stack.Range range = Stack.produce(List.of(part));
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!reached(TopicOffsets.committed(Stack.kafka(), group, Topics.SIGNALS), range.to())) {
+            assertThat(System.nanoTime()).as("the job reads " + part.getFileName()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        Thread.sleep(3_000); // a couple more checkpoints: the alerts judged from it are committed
+    }
+
+    private static boolean reached(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    private static void awaitEvent(Map<TopicPartition, Long> from, Predicate<RuleSetEvent> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (ruleSetEvents(from).stream().noneMatch(wanted)) {
+            assertThat(System.nanoTime()).as("the job reports on the rule set").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static List<RuleSetEvent> ruleSetEvents(Map<TopicPartition, Long> from) {
+        RecordCodec<RuleSetEvent> codec = RecordCodec.of(RuleSetEvent.class, Stack.ZONE);
+        return TopicOffsets.read(Stack.kafka(), from, TopicOffsets.end(Stack.kafka(), Topics.RULE_EVENTS)).stream()
+                .map(r -> codec.decode(new String(r.value(), StandardCharsets.UTF_8))).toList();
+    }
+
+    /** The file's lines by event time: before cut1, before cut2, the rest; each part in file order. */
+    private List<Path> split(Path file, Instant cut1, Instant cut2) throws Exception {
+        SignalCodec codec = SignalCodec.defaults();
+        List<List<String>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Instant at = ((Decoded.Accepted) codec.decode(line, "split")).signal().occurredAt();
+            parts.get(at.isBefore(cut1) ? 0 : at.isBefore(cut2) ? 1 : 2).add(line);
+        }
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path p = dir.resolve("part-" + i + ".jsonl");
+            Files.write(p, parts.get(i), StandardCharsets.UTF_8);
+            paths.add(p);
+        }
+        return paths;
+    }
+
+    private Path concatenate(List<Path> parts) throws Exception {
+        Path whole = dir.resolve("whole.jsonl");
+        try (BufferedWriter w = Files.newBufferedWriter(whole, StandardCharsets.UTF_8)) {
+            for (Path p : parts) {
+                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                    w.write(line);
+                    w.write('\n');
+                }
+            }
+        }
+        return whole;
+    }
+
+    private static Instant lastEventTime(Path part) throws Exception {
+        SignalCodec codec = SignalCodec.defaults();
+        Map<String, Instant> latest = new HashMap<>();
+        for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
+            Instant at = ((Decoded.Accepted) codec.decode(line, "last")).signal().occurredAt();
+            latest.merge("max", at, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return latest.get("max");
+    }
+}
