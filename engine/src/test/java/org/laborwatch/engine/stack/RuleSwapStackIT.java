@@ -112,7 +112,7 @@ class RuleSwapStackIT {
         List<Alert> embedded = EmbeddedRun.run(new EmbeddedRun.Options(List.of(whole), dir.resolve("embedded"),
                         RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
                         OUT_OF_ORDERNESS, SignalCodec.defaults(), 2)).outputs().alerts();
-        assertThat(judgements(alerts, settled)).isEqualTo(judgements(embedded, settled));
+        assertThat(judgements(alerts, settled)).isNotEmpty().isEqualTo(judgements(embedded, settled));
     }
 
     /** What an alert decided, whatever version's name it carries. */
