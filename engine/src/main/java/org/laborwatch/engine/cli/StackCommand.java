@@ -46,6 +46,7 @@ import org.laborwatch.rules.ruleset.SessionMode;
 final class StackCommand {
     static final String DEFAULT_KAFKA = "127.0.0.1:9092";
     static final String DEFAULT_ES = "http://127.0.0.1:9200";
+    static final int WEB_UI_PORT = 8081;
 
     private final PrintStream out;
     private final String kafka;
@@ -78,8 +79,11 @@ final class StackCommand {
         StackRun.Options options = new StackRun.Options(kafka, elasticsearch, "laborwatch-run-"
                 + System.currentTimeMillis(), signalsBefore, signalsAfter, rules,
                 EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS,
-                codec, parallelism, Duration.ofSeconds(2), outDir.resolve("checkpoints").toAbsolutePath(), null, 0);
-        JobExecutionResult result = StackRun.start(options).getJobExecutionResult().get();
+                codec, parallelism, Duration.ofSeconds(2), outDir.resolve("checkpoints").toAbsolutePath(), null,
+                WEB_UI_PORT);
+        var job = StackRun.start(options);
+        printWhereToWatch(job.getJobID().toString());
+        JobExecutionResult result = job.getJobExecutionResult().get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
         List<Alert> alerts = read(alertsBefore, endOf(Topics.ALERTS), RecordCodec.alerts(codec.zone()));
@@ -109,6 +113,27 @@ final class StackCommand {
                 + ")");
         out.println("  summary       " + outDir.resolve("summary.txt"));
         return 0;
+    }
+
+    /** The web UI port is the first free one from 8081; find it by asking for the job. */
+    private void printWhereToWatch(String jobId) {
+        for (int port = WEB_UI_PORT; port < WEB_UI_PORT + 10; port++) {
+            try {
+                var http = (java.net.HttpURLConnection) java.net.URI.create("http://127.0.0.1:" + port + "/jobs/"
+                        + jobId).toURL().openConnection();
+                http.setConnectTimeout(300);
+                http.setReadTimeout(1000);
+                if (http.getResponseCode() == 200) {
+                    out.printf("  Flink web UI  http://127.0.0.1:%d/#/job/running/%s/overview%n", port, jobId);
+                    out.printf("  metrics       http://127.0.0.1:%s/metrics  (Prometheus; the first free port of "
+                            + "%s)%n", StackRun.METRICS_PORTS.split("-")[0], StackRun.METRICS_PORTS);
+                    return;
+                }
+            } catch (IOException e) {
+                // not this port
+            }
+        }
+        out.println("  (the Flink web UI did not answer on ports " + WEB_UI_PORT + "-" + (WEB_UI_PORT + 9) + ")");
     }
 
     /** Publishes a rule set to lw.rules, where live jobs pick it up; returns when the broker has it. */

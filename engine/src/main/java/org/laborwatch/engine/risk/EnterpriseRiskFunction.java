@@ -6,6 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -78,6 +82,9 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     public static final String ACC_DUPLICATES = "signals-duplicate";
     public static final String ACC_LATE_JUDGED = "signals-late-judged";
     public static final String ACC_RULE_ERRORS = "rule-errors";
+    /** One evaluation in this many is timed for the {@code ruleEvaluationNanos} histogram: timing costs too. */
+    static final int TIME_EVERY = 64;
+    private static final int EVALUATION_SAMPLES = 1024;
 
     private final RuleSet initialRules;
     private final EvaluatorFactory evaluators;
@@ -96,6 +103,9 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     private transient LongCounter duplicates;
     private transient LongCounter lateJudged;
     private transient LongCounter ruleErrors;
+    private transient Counter[] alertsByLevel;
+    private transient Histogram evaluationNanos;
+    private transient int evaluations;
 
     /** @param codec re-encodes a signal that arrives too late, so its dead letter can be fed again as it is */
     public EnterpriseRiskFunction(RuleSet initialRules, EvaluatorFactory evaluators, RiskConfig config,
@@ -117,6 +127,14 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         duplicates = counter(ACC_DUPLICATES);
         lateJudged = counter(ACC_LATE_JUDGED);
         ruleErrors = counter(ACC_RULE_ERRORS);
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        MetricGroup alertsGroup = metrics.addGroup("alerts");
+        alertsByLevel = new Counter[RiskLevel.values().length];
+        for (RiskLevel level : RiskLevel.values()) {
+            alertsByLevel[level.ordinal()] = alertsGroup.counter(level.name());
+        }
+        evaluationNanos = metrics.histogram("ruleEvaluationNanos",
+                new DescriptiveStatisticsHistogram(EVALUATION_SAMPLES));
         waiting = signal -> {
             throw new IllegalStateException("EnterpriseRiskFunction must run inside EnterpriseRiskOperator");
         };
@@ -260,6 +278,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         Alert alert = maybeAlert(signal, state, fired, levelBefore, scoreBefore, version, now);
         countRedEpisode(state, now);
         if (alert != null) {
+            alertsByLevel[alert.level().ordinal()].inc();
             out.collect(alert);
         }
         // A new snapshot whenever the picture changes: new hits, or a level other than the last one published
@@ -316,7 +335,13 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
             throw new IllegalStateException(e.getMessage(), e);
         }
         try {
-            return evaluator.evaluate(features, signal);
+            if (++evaluations % TIME_EVERY != 0) {
+                return evaluator.evaluate(features, signal);
+            }
+            long started = System.nanoTime();
+            List<Finding> findings = evaluator.evaluate(features, signal);
+            evaluationNanos.update(System.nanoTime() - started);
+            return findings;
         } catch (RuntimeException e) {
             // A rule that throws on one enterprise's data must not stop the city's job; the signal still counts
             // in the history, it just raises nothing this time.

@@ -50,7 +50,7 @@ public final class StackRun {
      * @param end          where to stop (a bounded run over known input), or null to run on
      * @param checkpoints  a directory (URI or path) for checkpoints, kept when the job is cancelled
      * @param restoreFrom  a checkpoint or savepoint to resume from, or null
-     * @param restPort     the Flink web UI and REST port, 0 for any free one
+     * @param restPort     the Flink web UI and REST port (or the next free of {@link #WEB_UI_PORTS}), 0 for any
      */
     public record Options(String kafka, String elasticsearch, String jobName,
                           Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
@@ -58,6 +58,11 @@ public final class StackRun {
                           SignalCodec codec, int parallelism, Duration checkpointInterval, Path checkpoints,
                           String restoreFrom, int restPort) {
     }
+
+    static final int WEB_UI_PORTS = 10;
+
+    /** Where Prometheus scrapes the job's metrics: the first free port of the range. */
+    public static final String METRICS_PORTS = "9249-9259";
 
     /** A silent partition stops holding event time back after this long (see docs/operations.md). */
     static final Duration PARTITION_IDLENESS = Duration.ofSeconds(30);
@@ -100,8 +105,9 @@ public final class StackRun {
 
     /** Starts the job on a local cluster in this JVM; the client stops, cancels or waits for it. */
     public static JobClient start(Options options) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),
-                configuration(options));
+        Configuration conf = configuration(options);
+        conf.set(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         job(options).build(env);
         return env.executeAsync(options.jobName());
     }
@@ -118,7 +124,12 @@ public final class StackRun {
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
-        conf.set(RestOptions.PORT, options.restPort());
+        // The web UI on the given port or the next free one of the few above it; 0: any free port.
+        conf.set(RestOptions.BIND_PORT, options.restPort() == 0 ? "0"
+                : options.restPort() + "-" + (options.restPort() + WEB_UI_PORTS - 1));
+        conf.setString("metrics.reporter.prom.factory.class",
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        conf.setString("metrics.reporter.prom.port", METRICS_PORTS);
         if (options.restoreFrom() != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, options.restoreFrom());
         }
