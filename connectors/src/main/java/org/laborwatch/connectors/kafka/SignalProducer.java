@@ -84,13 +84,20 @@ public final class SignalProducer implements AutoCloseable {
         }
     }
 
-    private void send(String key, String line) {
+    /** One record as it is, keyed by its enterprise id (null: no key); {@link #flush} to wait for the broker. */
+    public void send(String key, String line) {
         byte[] k = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
         producer.send(new ProducerRecord<>(topic, k, line.getBytes(StandardCharsets.UTF_8)), (meta, error) -> {
             if (error != null) {
                 failure.compareAndSet(null, error);
             }
         });
+    }
+
+    /** Waits until everything sent is acknowledged; fails if anything was not. */
+    public void flush() throws IOException {
+        producer.flush();
+        throwIfFailed();
     }
 
     private void throwIfFailed() throws IOException {

@@ -42,6 +42,8 @@ public final class Main {
                         judged: alerts in lw.alerts and Elasticsearch (start it with: ./laborwatch stack up)
               validate-rules DIR
                         compile and check a directory of DRL files, reporting problems with line numbers
+              replay    --from DATE|TIME --to DATE|TIME
+                        re-feed the archived signals of a range (lw-signals) into lw.signals, oldest first
               publish-rules DIR [--version V] [--name city] [--unchecked]
                         check a directory of DRL files, then publish it to lw.rules: running jobs swap to it
               test      run every test (the launcher script handles this one)""";
@@ -72,6 +74,7 @@ public final class Main {
                 case "demo" -> demo(Args.parse(rest, Set.of("out", "enterprises", "days", "seed"), Set.of("stack")));
                 case "validate-rules" -> validateRules(rest);
                 case "publish-rules" -> publishRules(rest);
+                case "replay" -> replay(Args.parse(rest, Set.of("from", "to")));
                 case "help", "-h", "--help" -> {
                     out.println(USAGE);
                     yield 0;
@@ -186,6 +189,32 @@ public final class Main {
         }
         return runAndReport(generated.files(), dir.resolve("output"), RuleSets.bundled(), generated.truth(),
                 Set.of(), 2);
+    }
+
+    /** {@code replay --from T --to T}: dates (the city's days, {@code to} exclusive) or ISO-8601 instants. */
+    private int replay(Args args) throws Exception {
+        SignalCodec codec = SignalCodec.defaults();
+        java.time.Instant from = instant(args.string("from", null), "from", codec.zone());
+        java.time.Instant to = instant(args.string("to", null), "to", codec.zone());
+        if (!from.isBefore(to)) {
+            throw new Args.UsageError("--from must be before --to");
+        }
+        return new StackCommand(out).replay(from, to, codec);
+    }
+
+    private static java.time.Instant instant(String value, String name, ZoneId zone) {
+        if (value == null) {
+            throw new Args.UsageError("--" + name + " is required (a date like 2025-06-01, or an ISO-8601 time)");
+        }
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Args.UsageError("--" + name + " must be a date like 2025-06-01 or an ISO-8601 time with "
+                    + "offset, got '" + value + "'");
+        }
     }
 
     /** {@code publish-rules DIR [--version V] [--name N] [--unchecked]}: checked here first unless --unchecked. */

@@ -136,6 +136,34 @@ final class StackCommand {
         out.println("  (the Flink web UI did not answer on ports " + WEB_UI_PORT + "-" + (WEB_UI_PORT + 9) + ")");
     }
 
+    /** Re-feeds the archived signals of {@code [from, to)} into lw.signals, oldest first. */
+    int replay(java.time.Instant from, java.time.Instant to, SignalCodec codec) throws Exception {
+        out.printf("replaying archived signals from %s to %s: %s/%s -> %s at %s%n", from, to, elasticsearch,
+                Documents.SIGNALS, Topics.SIGNALS, kafka);
+        long count;
+        try (SignalProducer producer = new SignalProducer(kafka, Topics.SIGNALS, codec)) {
+            long[] sent = {0};
+            count = org.laborwatch.connectors.elasticsearch.SignalArchive.read(elasticsearch, from, to,
+                    (enterpriseId, json) -> {
+                        producer.send(enterpriseId, json);
+                        if (++sent[0] % 10_000 == 0) {
+                            System.err.printf("\r  %,d signals", sent[0]);
+                        }
+                    });
+            producer.flush();
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            throw new IOException("Elasticsearch at " + elasticsearch + " refused the archive query: "
+                    + e.getMessage(), e);
+        } catch (java.net.ConnectException e) {
+            throw new IOException("cannot reach Elasticsearch at " + elasticsearch
+                    + "; start the stack with: ./laborwatch stack up", e);
+        }
+        System.err.println();
+        out.printf("replayed %,d signals into %s; a running job judges them again (copies it still remembers are "
+                + "dropped as duplicates)%n", count, Topics.SIGNALS);
+        return 0;
+    }
+
     /** Publishes a rule set to lw.rules, where live jobs pick it up; returns when the broker has it. */
     int publishRules(RuleSet rules, String name) throws Exception {
         java.util.Properties p = new java.util.Properties();

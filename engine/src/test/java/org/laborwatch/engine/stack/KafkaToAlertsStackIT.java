@@ -18,7 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laborwatch.connectors.elasticsearch.Documents;
+import org.laborwatch.connectors.elasticsearch.SignalArchive;
 import org.laborwatch.connectors.json.DeadLetter;
+import org.laborwatch.connectors.json.Decoded;
+import org.laborwatch.rules.fact.Signal;
+import java.time.Instant;
 import org.laborwatch.connectors.json.Rejection;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.TopicOffsets;
@@ -43,12 +47,13 @@ class KafkaToAlertsStackIT {
     static List<Alert> kafkaAlerts;
     static List<DeadLetter> deadLetters;
     static ElasticsearchClient es;
+    static Path signals;
 
     @BeforeAll
     static void runBothWays() throws Exception {
         var city = new SampleGenerator(new SampleGenerator.Options(400, 365, 11, LocalDate.of(2025, 3, 1), 1,
                 Stack.ZONE)).writeTo(dir.resolve("city"));
-        Path signals = city.files().get(0);
+        signals = city.files().get(0);
         Files.writeString(signals, "{not json\n{\"id\":\"X-1\",\"type\":\"NOPE\"}\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
 
@@ -96,6 +101,32 @@ class KafkaToAlertsStackIT {
         long found = es.count(c -> c.index(Documents.RISK)
                 .query(q -> q.ids(i -> i.values(List.copyOf(enterprises))))).count();
         assertThat(found).isEqualTo(enterprises.size());
+    }
+
+    @Test
+    void shouldArchiveTheAcceptedSignalsForReplaysInEventTimeOrder() throws Exception {
+        SignalCodec codec = SignalCodec.defaults();
+        Instant from = Instant.parse("2025-06-01T00:00:00Z");
+        Instant to = Instant.parse("2025-06-15T00:00:00Z");
+        Set<String> inFile = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(signals, StandardCharsets.UTF_8)) {
+            if (codec.decode(line, "file") instanceof Decoded.Accepted a && !a.signal().occurredAt().isBefore(from)
+                    && a.signal().occurredAt().isBefore(to)) {
+                inFile.add(Documents.signalId(a.signal()));
+            }
+        }
+        List<Signal> replayed = new java.util.ArrayList<>();
+        SignalArchive.read(Stack.elasticsearch(), from, to, (enterpriseId, json) -> {
+            Decoded d = codec.decode(json, "archive");
+            assertThat(d).isInstanceOf(Decoded.Accepted.class);
+            Signal s = ((Decoded.Accepted) d).signal();
+            assertThat(s.enterpriseId()).isEqualTo(enterpriseId);
+            replayed.add(s);
+        });
+        assertThat(inFile).isNotEmpty();
+        assertThat(replayed.stream().map(Documents::signalId).toList()).doesNotHaveDuplicates().containsAll(inFile);
+        assertThat(replayed).extracting(Signal::occurredAt).isSorted()
+                .allSatisfy(t -> assertThat(t).isBetween(from, to.minusMillis(1)));
     }
 
     @Test
