@@ -1,0 +1,70 @@
+package org.laborwatch.engine.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.engine.embedded.EmbeddedRun;
+import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSets;
+import org.laborwatch.rules.ruleset.SessionMode;
+
+/**
+ * The live job as a Flink cluster runs it (the job jar's entry point, {@code docker/}): reads lw.signals from the
+ * consumer group's committed offsets onwards, follows lw.rules, runs until cancelled. Checkpoint storage, restart
+ * strategy and reporters come from the cluster's configuration; the interval and mode are the job's own, because
+ * the delivery guarantee depends on them.
+ *
+ * <pre>
+ * --kafka HOST:PORT  (or LW_KAFKA_BOOTSTRAP)     --es URL (or LW_ES_URL)
+ * --job-name NAME    consumer group and transactional-id prefix (default laborwatch)
+ * --checkpoint-interval SECONDS (default 10)      --rules DIR  the rule set until one is published (default bundled)
+ * </pre>
+ */
+public final class StackJob {
+
+    private StackJob() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = parse(argv);
+        String kafka = args.getOrDefault("kafka", env("LW_KAFKA_BOOTSTRAP", "kafka:9092"));
+        String es = args.getOrDefault("es", env("LW_ES_URL", "http://elasticsearch:9200"));
+        String name = args.getOrDefault("job-name", "laborwatch");
+        Duration interval = Duration.ofSeconds(Long.parseLong(args.getOrDefault("checkpoint-interval", "10")));
+        RuleSet rules = args.containsKey("rules") ? RuleSets.fromDirectory(Path.of(args.get("rules")), null)
+                : RuleSets.bundled();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.enableCheckpointing(interval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        org.apache.flink.configuration.Configuration pipeline = new org.apache.flink.configuration.Configuration();
+        pipeline.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+        pipeline.set(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE, true);
+        env.configure(pipeline);
+        StackRun.Options options = new StackRun.Options(kafka, es, name, null, null, rules,
+                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS,
+                SignalCodec.defaults(), env.getParallelism(), interval, null, null, 0);
+        StackRun.job(options).execute(env, name);
+    }
+
+    private static Map<String, String> parse(String[] argv) {
+        Map<String, String> args = new HashMap<>();
+        for (int i = 0; i < argv.length; i++) {
+            if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
+                throw new IllegalArgumentException("usage: --name value ...; got '" + argv[i] + "'");
+            }
+            args.put(argv[i].substring(2), argv[++i]);
+        }
+        return args;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

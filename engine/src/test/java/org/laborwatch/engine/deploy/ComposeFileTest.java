@@ -1,0 +1,157 @@
+package org.laborwatch.engine.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.runtime.util.EnvironmentInformation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The production compose file, checked for what {@code docker compose config} would refuse and for what would only
+ * fail at deploy time: references between services, files it mounts or builds from, the job class it starts, and
+ * versions that must match the ones the project builds and tests with. {@code ./laborwatch test} also runs
+ * {@code docker compose config} itself where the compose plugin is installed.
+ */
+class ComposeFileTest {
+    private static final Path DOCKER = Path.of("").toAbsolutePath().getParent().resolve("docker");
+    private static final Set<String> TOP_LEVEL = Set.of("name", "services", "volumes", "networks", "configs",
+            "secrets");
+    private static final Set<String> CONDITIONS = Set.of("service_started", "service_healthy",
+            "service_completed_successfully");
+    static Map<String, Object> compose;
+    static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void load() throws IOException {
+        String text = Files.readString(DOCKER.resolve("compose.yaml"), StandardCharsets.UTF_8);
+        compose = (Map<String, Object>) merged(new Load(LoadSettings.builder().build()).loadFromString(text));
+        services = (Map<String, Map<String, Object>>) (Map<?, ?>) compose.get("services");
+    }
+
+    @Test
+    void shouldUseOnlyComposeTopLevelKeys() {
+        assertThat(compose.keySet()).allSatisfy(k -> assertThat(TOP_LEVEL.contains(k) || k.startsWith("x-"))
+                .as("top-level key %s", k).isTrue());
+        assertThat(services).containsKeys("kafka", "elasticsearch", "jobmanager", "taskmanager", "kafka-setup",
+                "es-setup");
+    }
+
+    @Test
+    void shouldBuildOrPullEveryServiceFromSomethingThatExists() {
+        services.forEach((name, service) -> {
+            assertThat(service.containsKey("image") || service.containsKey("build")).as(name).isTrue();
+            if (service.get("build") instanceof Map<?, ?> build) {
+                Path context = DOCKER.resolve((String) build.get("context")).normalize();
+                assertThat(context).as(name + " build context").isDirectory();
+                assertThat(context.resolve((String) build.get("dockerfile"))).as(name + " Dockerfile").isRegularFile();
+            }
+        });
+    }
+
+    @Test
+    void shouldMountOnlyFilesThatExistAndVolumesThatAreDeclared() {
+        @SuppressWarnings("unchecked")
+        Set<String> declared = ((Map<String, Object>) compose.get("volumes")).keySet();
+        services.forEach((name, service) -> {
+            for (Object v : (List<?>) service.getOrDefault("volumes", List.of())) {
+                String source = ((String) v).split(":")[0];
+                if (source.startsWith(".") || source.startsWith("/")) {
+                    assertThat(DOCKER.resolve(source).normalize()).as(name + " mounts " + source).exists();
+                } else {
+                    assertThat(declared).as(name + " uses volume " + source).contains(source);
+                }
+            }
+        });
+    }
+
+    @Test
+    void shouldDependOnlyOnServicesThatExistWithValidConditions() {
+        services.forEach((name, service) -> {
+            Object dependsOn = service.get("depends_on");
+            List<String> targets = new ArrayList<>();
+            if (dependsOn instanceof List<?> list) {
+                list.forEach(t -> targets.add((String) t));
+            } else if (dependsOn instanceof Map<?, ?> map) {
+                map.forEach((t, spec) -> {
+                    targets.add((String) t);
+                    assertThat(CONDITIONS).as(name + " waits for " + t)
+                            .contains((String) ((Map<?, ?>) spec).get("condition"));
+                });
+            }
+            assertThat(services.keySet()).as(name + " depends on").containsAll(targets);
+        });
+    }
+
+    @Test
+    void shouldStartTheJobClassThatTheJarContains() throws Exception {
+        String command = (String) services.get("jobmanager").get("command");
+        Matcher m = Pattern.compile("--job-classname (\\S+)").matcher(command);
+        assertThat(m.find()).as("the jobmanager runs a job class").isTrue();
+        Class<?> job = Class.forName(m.group(1));
+        assertThat(job.getMethod("main", String[].class)).isNotNull();
+        assertThat(command).contains("--kafka kafka:9092", "--es http://elasticsearch:9200");
+    }
+
+    @Test
+    void shouldRunTheVersionsTheProjectIsBuiltAndTestedWith() throws IOException {
+        String stack = Files.readString(DOCKER.resolveSibling("stack/stack.sh"), StandardCharsets.UTF_8);
+        String dockerfile = Files.readString(DOCKER.resolve("job/Dockerfile"), StandardCharsets.UTF_8);
+        assertThat(dockerfile).contains("FROM flink:" + EnvironmentInformation.getVersion() + "-");
+        assertThat((String) services.get("kafka").get("image")).isEqualTo("apache/kafka:" + value(stack,
+                "KAFKA_VERSION"));
+        assertThat((String) services.get("elasticsearch").get("image"))
+                .endsWith("/elasticsearch:" + value(stack, "ES_VERSION"));
+    }
+
+    @Test
+    void shouldGiveFlinkWellFormedPropertiesAndTheCheckpointVolume() {
+        for (String flink : List.of("jobmanager", "taskmanager")) {
+            Map<?, ?> env = (Map<?, ?>) services.get(flink).get("environment");
+            String properties = (String) env.get("FLINK_PROPERTIES");
+            assertThat(properties.lines()).as(flink).allMatch(l -> l.matches("[a-z][A-Za-z0-9.\\-]*: \\S.*"));
+            assertThat(properties).contains("jobmanager.rpc.address: jobmanager",
+                    "execution.checkpointing.dir: file:///checkpoints");
+            assertThat(services.get(flink).get("volumes")).asString().contains("checkpoints:/checkpoints");
+        }
+    }
+
+    /** YAML 1.1 merge keys ({@code <<: *anchor}), which Compose applies and YAML 1.2 parsers leave as a key. */
+    @SuppressWarnings("unchecked")
+    private static Object merged(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> result = new java.util.LinkedHashMap<>();
+            if (map.get("<<") instanceof Map<?, ?> base) {
+                ((Map<String, Object>) merged(base)).forEach(result::put);
+            }
+            map.forEach((k, v) -> {
+                if (!"<<".equals(k)) {
+                    result.put((String) k, merged(v));
+                }
+            });
+            return result;
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(ComposeFileTest::merged).toList();
+        }
+        return node;
+    }
+
+    private static String value(String script, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "=(\\S+)$").matcher(script);
+        assertThat(m.find()).as(name + " in stack.sh").isTrue();
+        return m.group(1);
+    }
+}
