@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.laborwatch.connectors.json.SignalCodec;
-import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.ruleset.RuleSet;
@@ -24,6 +23,7 @@ import org.laborwatch.rules.ruleset.SessionMode;
  * --kafka HOST:PORT  (or LW_KAFKA_BOOTSTRAP)     --es URL (or LW_ES_URL)
  * --job-name NAME    consumer group and transactional-id prefix (default laborwatch)
  * --checkpoint-interval SECONDS (default 10)      --rules DIR  the rule set until one is published (default bundled)
+ * --out-of-orderness SECONDS (default 60, {@link StackRun#LIVE_OUT_OF_ORDERNESS})
  * </pre>
  */
 public final class StackJob {
@@ -37,6 +37,8 @@ public final class StackJob {
         String es = args.getOrDefault("es", env("LW_ES_URL", "http://elasticsearch:9200"));
         String name = args.getOrDefault("job-name", "laborwatch");
         Duration interval = Duration.ofSeconds(Long.parseLong(args.getOrDefault("checkpoint-interval", "10")));
+        Duration outOfOrderness = args.containsKey("out-of-orderness")
+                ? Duration.ofSeconds(Long.parseLong(args.get("out-of-orderness"))) : StackRun.LIVE_OUT_OF_ORDERNESS;
         RuleSet rules = args.containsKey("rules") ? RuleSets.fromDirectory(Path.of(args.get("rules")), null)
                 : RuleSets.bundled();
 
@@ -47,7 +49,7 @@ public final class StackJob {
         pipeline.set(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE, true);
         env.configure(pipeline);
         StackRun.Options options = new StackRun.Options(kafka, es, name, null, null, rules,
-                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS,
+                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), outOfOrderness,
                 SignalCodec.defaults(), env.getParallelism(), interval, null, null, 0);
         StackRun.job(options).execute(env, name);
     }

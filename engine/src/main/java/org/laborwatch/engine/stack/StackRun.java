@@ -64,6 +64,14 @@ public final class StackRun {
     /** Where Prometheus scrapes the job's metrics: the first free port of the range. */
     public static final String METRICS_PORTS = "9249-9259";
 
+    /**
+     * How far out of order a live job lets signals be before judging them. A replay (file, bounded run) waits 3 days
+     * of event time so that results never depend on interleaving; a live job cannot hold a signal for 3 days, so it
+     * judges after a minute and takes anything later through the late path (judged on arrival, with the features of
+     * its own time, for up to the allowed lateness). See docs/operations.md.
+     */
+    public static final Duration LIVE_OUT_OF_ORDERNESS = Duration.ofMinutes(1);
+
     /** A silent partition stops holding event time back after this long (see docs/operations.md). */
     static final Duration PARTITION_IDLENESS = Duration.ofSeconds(30);
 
