@@ -3,7 +3,6 @@ package org.laborwatch.engine.cli;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +26,7 @@ import org.laborwatch.connectors.kafka.SignalProducer;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.engine.embedded.EmbeddedRun;
+import org.laborwatch.engine.embedded.RunOutputs;
 import org.laborwatch.engine.generate.GroundTruth;
 import org.laborwatch.engine.ingest.SignalIntake;
 import org.laborwatch.engine.report.RunReport;
@@ -90,8 +90,8 @@ final class StackCommand {
         alerts.sort(Comparator.comparing(Alert::raisedAt).thenComparing(Alert::id));
         List<DeadLetter> deadLetters = read(deadBefore, endOf(Topics.DEAD_LETTERS),
                 RecordCodec.deadLetters(codec.zone()));
-        write(outDir.resolve("alerts.jsonl"), alerts, RecordCodec.alerts(codec.zone()));
-        write(outDir.resolve("dead-letters.jsonl"), deadLetters, RecordCodec.deadLetters(codec.zone()));
+        RunOutputs.write(outDir.resolve("alerts.jsonl"), alerts, RecordCodec.alerts(codec.zone()));
+        RunOutputs.write(outDir.resolve("dead-letters.jsonl"), deadLetters, RecordCodec.deadLetters(codec.zone()));
 
         String report = RunReport.render(new RunReport.Inputs(
                 counter(result, SignalIntake.ACC_READ),
@@ -221,15 +221,6 @@ final class StackCommand {
         TopicOffsets.read(kafka, from, to).forEach(r ->
                 records.add(codec.decode(new String(r.value(), StandardCharsets.UTF_8))));
         return records;
-    }
-
-    private static <T> void write(Path file, List<T> records, RecordCodec<T> codec) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (T record : records) {
-                w.write(codec.encode(record));
-                w.write('\n');
-            }
-        }
     }
 
     private static long counter(JobExecutionResult result, String name) {

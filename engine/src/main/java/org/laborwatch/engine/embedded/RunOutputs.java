@@ -86,7 +86,8 @@ public record RunOutputs(Path dir, List<Alert> alerts, List<RiskSnapshot> risk, 
         return lines;
     }
 
-    private static <T> void write(Path file, List<T> records, RecordCodec<T> codec) throws IOException {
+    /** One record a line, as the wire codec writes it. */
+    public static <T> void write(Path file, List<T> records, RecordCodec<T> codec) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (T record : records) {
                 w.write(codec.encode(record));

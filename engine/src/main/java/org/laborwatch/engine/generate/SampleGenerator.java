@@ -426,7 +426,9 @@ public final class SampleGenerator {
             if (at.isBefore(start) || !at.isBefore(end)) {
                 return;
             }
-            String id = source.name().substring(0, 2) + "-" + type.ordinal() + "-" + nextId++;
+            // The seed is part of the id: ids are unique per source (DESIGN.md), so two generated cities fed into one
+            // stack must not share any (the signal archive keeps the first signal of an id).
+            String id = source.name().substring(0, 2) + "-s" + options.seed() + "-" + type.ordinal() + "-" + nextId++;
             signals.add(new Signal(id, type, e.id(), e.name(), e.district(), e.industry(), source, at, amount,
                     workers, months, attributes));
         }

@@ -57,4 +57,26 @@ class MainTest {
                 .isEqualTo(1);
         assertThat(output()).contains("no such file or directory");
     }
+
+    @Test
+    void shouldRefuseToPublishRulesThatDoNotCompileBeforeTouchingKafka(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.drl"), "package laborwatch.bad\nrule \"x\" when nonsense then end\n");
+
+        assertThat(run("publish-rules", dir.toString())).isEqualTo(1);
+        assertThat(output()).contains("bad.drl:2").doesNotContain("published");
+    }
+
+    @Test
+    void shouldExplainAReplayRangeItCannotRead() {
+        assertThat(run("replay", "--from", "June", "--to", "2025-07-01")).isEqualTo(2);
+        assertThat(output()).contains("--from must be a date like 2025-06-01");
+        assertThat(run("replay", "--from", "2025-07-01", "--to", "2025-06-01")).isEqualTo(2);
+        assertThat(output()).contains("--from must be before --to");
+    }
+
+    @Test
+    void shouldTakeStackAsAFlagWithoutAValue() {
+        assertThat(run("run", "--stack", "--out", "x")).isEqualTo(2);
+        assertThat(output()).contains("--signals is required");
+    }
 }

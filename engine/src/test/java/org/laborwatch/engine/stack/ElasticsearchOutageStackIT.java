@@ -20,16 +20,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laborwatch.connectors.elasticsearch.Documents;
-import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
-import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.generate.SampleGenerator;
-import org.laborwatch.engine.risk.RiskConfig;
-import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.risk.Alert;
-import org.laborwatch.rules.ruleset.RuleSets;
-import org.laborwatch.rules.ruleset.SessionMode;
 
 /**
  * Elasticsearch goes away in the middle of a run and comes back: the sink holds what it could not write (the job
@@ -43,10 +37,7 @@ class ElasticsearchOutageStackIT {
     void shouldWriteEverythingOnceElasticsearchIsBack() throws Exception {
         var city = new SampleGenerator(new SampleGenerator.Options(3000, 365, 31, LocalDate.of(2025, 3, 1), 1,
                 Stack.ZONE)).writeTo(dir.resolve("city"));
-        Set<String> expected = EmbeddedRun.run(new EmbeddedRun.Options(city.files(), dir.resolve("embedded"),
-                        RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
-                        EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2))
-                .outputs().alerts().stream().map(Alert::id).collect(Collectors.toSet());
+        Set<String> expected = Stack.embeddedAlertIds(city.files(), dir.resolve("embedded"));
 
         Map<TopicPartition, Long> alertsBefore = TopicOffsets.end(Stack.kafka(), Topics.ALERTS);
         Stack.Range range = Stack.produce(city.files());

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
@@ -19,16 +18,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laborwatch.connectors.elasticsearch.Documents;
-import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
-import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.generate.SampleGenerator;
-import org.laborwatch.engine.risk.RiskConfig;
-import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.risk.Alert;
-import org.laborwatch.rules.ruleset.RuleSets;
-import org.laborwatch.rules.ruleset.SessionMode;
 
 /**
  * The job killed mid-stream (cancelled, as a crash leaves it: open Kafka transactions, unacknowledged bulk requests)
@@ -43,10 +36,7 @@ class RestartStackIT {
     void shouldCountEverySignalOnceAcrossACrashAndARestoreFromTheLatestCheckpoint() throws Exception {
         var city = new SampleGenerator(new SampleGenerator.Options(4000, 365, 23, LocalDate.of(2025, 3, 1), 1,
                 Stack.ZONE)).writeTo(dir.resolve("city"));
-        Set<String> uninterrupted = EmbeddedRun.run(new EmbeddedRun.Options(city.files(), dir.resolve("embedded"),
-                        RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
-                        EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2))
-                .outputs().alerts().stream().map(Alert::id).collect(Collectors.toSet());
+        Set<String> uninterrupted = Stack.embeddedAlertIds(city.files(), dir.resolve("embedded"));
 
         Map<TopicPartition, Long> alertsBefore = TopicOffsets.end(Stack.kafka(), Topics.ALERTS);
         Stack.Range range = Stack.produce(city.files());

@@ -84,6 +84,14 @@ final class Stack {
                 .map(r -> codec.decode(new String(r.value(), StandardCharsets.UTF_8))).toList();
     }
 
+    /** The alert ids of the embedded run over the same files: what the stack must reproduce. */
+    static java.util.Set<String> embeddedAlertIds(List<Path> files, Path out) throws Exception {
+        return EmbeddedRun.run(new EmbeddedRun.Options(files, out, RuleSets.bundled(),
+                        EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
+                        EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2))
+                .outputs().alerts().stream().map(Alert::id).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** A synchronous client for assertions; close its transport when done. */
     static ElasticsearchClient es() {
         RestClient rest = RestClient.builder(HttpHost.create(elasticsearch())).build();
