@@ -31,7 +31,7 @@ public record KafkaConnections(String bootstrap, String jobName) implements Seri
      * Longer than any checkpoint interval plus a restart, shorter than the broker's
      * {@code transaction.max.timeout.ms} (15 minutes by default), which refuses anything longer.
      */
-    static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
 
     /**
      * Signals from {@code topic}. {@code start} and {@code end} come from {@link OffsetsInitializer}; an {@code end}

@@ -86,7 +86,8 @@ final class StackCommand {
         JobExecutionResult result = job.getJobExecutionResult().get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
-        List<Alert> alerts = read(alertsBefore, endOf(Topics.ALERTS), RecordCodec.alerts(codec.zone()));
+        long raised = counter(result, EnterpriseRiskFunction.ACC_ALERTS);
+        List<Alert> alerts = readAllAlerts(alertsBefore, raised, codec);
         alerts.sort(Comparator.comparing(Alert::raisedAt).thenComparing(Alert::id));
         List<DeadLetter> deadLetters = read(deadBefore, endOf(Topics.DEAD_LETTERS),
                 RecordCodec.deadLetters(codec.zone()));
@@ -112,7 +113,38 @@ final class StackCommand {
         out.println("  dead letters  " + outDir.resolve("dead-letters.jsonl") + "   (topic " + Topics.DEAD_LETTERS
                 + ")");
         out.println("  summary       " + outDir.resolve("summary.txt"));
+        if (alerts.size() < raised) {
+            out.printf("%nlaborwatch: only %,d of the %,d alerts this run raised are visible to read_committed consumers "
+                    + "of %s yet, so the summary above is incomplete. An open transaction holds the topic back, most "
+                    + "likely one of a job that was cancelled (it expires within %d minutes, or when that job is "
+                    + "restarted). Run again later, or see docs/operations.md.%n", alerts.size(), raised,
+                    Topics.ALERTS, org.laborwatch.connectors.kafka.KafkaConnections.TRANSACTION_TIMEOUT.toMinutes());
+            return 1;
+        }
         return 0;
+    }
+
+    /**
+     * The alerts of this run as {@code read_committed} consumers see them. The job has committed them all when it
+     * ends, but another producer's open transaction can still hide them for a while: wait up to a minute for all
+     * {@code raised} of them, then report what is visible.
+     */
+    private List<Alert> readAllAlerts(Map<TopicPartition, Long> from, long raised, SignalCodec codec)
+            throws IOException, InterruptedException {
+        RecordCodec<Alert> alertCodec = RecordCodec.alerts(codec.zone());
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        List<Alert> alerts = read(from, endOf(Topics.ALERTS), alertCodec);
+        boolean told = false;
+        while (alerts.size() < raised && System.nanoTime() < deadline) {
+            if (!told) {
+                System.err.printf("waiting for all %,d alerts to be visible in %s (%,d are so far) ...%n", raised,
+                        Topics.ALERTS, alerts.size());
+                told = true;
+            }
+            Thread.sleep(1000);
+            alerts = read(from, endOf(Topics.ALERTS), alertCodec);
+        }
+        return alerts;
     }
 
     /** The web UI port is the first free one from 8081; find it by asking for the job. */

@@ -82,6 +82,8 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     public static final String ACC_DUPLICATES = "signals-duplicate";
     public static final String ACC_LATE_JUDGED = "signals-late-judged";
     public static final String ACC_RULE_ERRORS = "rule-errors";
+    /** Alerts raised: what a reader of the alert outputs must find there once the run is over. */
+    public static final String ACC_ALERTS = "alerts-raised";
     /** One evaluation in this many is timed for the {@code ruleEvaluationNanos} histogram: timing costs too. */
     static final int TIME_EVERY = 64;
     private static final int EVALUATION_SAMPLES = 1024;
@@ -103,6 +105,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     private transient LongCounter duplicates;
     private transient LongCounter lateJudged;
     private transient LongCounter ruleErrors;
+    private transient LongCounter alertsRaised;
     private transient Counter[] alertsByLevel;
     private transient Histogram evaluationNanos;
     private transient int evaluations;
@@ -127,6 +130,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         duplicates = counter(ACC_DUPLICATES);
         lateJudged = counter(ACC_LATE_JUDGED);
         ruleErrors = counter(ACC_RULE_ERRORS);
+        alertsRaised = counter(ACC_ALERTS);
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         MetricGroup alertsGroup = metrics.addGroup("alerts");
         alertsByLevel = new Counter[RiskLevel.values().length];
@@ -279,6 +283,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         countRedEpisode(state, now);
         if (alert != null) {
             alertsByLevel[alert.level().ordinal()].inc();
+            alertsRaised.add(1);
             out.collect(alert);
         }
         // A new snapshot whenever the picture changes: new hits, or a level other than the last one published
