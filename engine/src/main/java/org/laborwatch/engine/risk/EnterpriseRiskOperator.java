@@ -35,6 +35,8 @@ import org.laborwatch.rules.ruleset.RuleSet;
  * records its own ({@link EnterpriseState#ttlTimer}). {@link #open()} re-queues both for the keys this subtask owns.
  */
 public class EnterpriseRiskOperator extends CoBroadcastWithKeyedOperator<String, Signal, RuleSet, Alert> {
+    /** The latest watermark of the signal input: event time never goes back, whatever an input sends. */
+    private transient long signalsWatermark;
     private static final long serialVersionUID = 1L;
 
     static final ListStateDescriptor<Signal> WAITING = new ListStateDescriptor<>("waiting", SignalTypeInfo.INSTANCE);
@@ -63,6 +65,7 @@ public class EnterpriseRiskOperator extends CoBroadcastWithKeyedOperator<String,
     @Override
     public void open() throws Exception {
         super.open();
+        signalsWatermark = Long.MIN_VALUE;
         function.waitIn(this::hold);
         waitingInCheckpoint = getPartitionedState(WAITING);
         keysInCheckpoint = new HashSet<>();
@@ -86,9 +89,13 @@ public class EnterpriseRiskOperator extends CoBroadcastWithKeyedOperator<String,
         wakeUps.add(signal.occurredAtMillis(), (String) getCurrentKey(), signal);
     }
 
-    /** Wakes every enterprise whose time the watermark has reached, earliest first, then passes the watermark on. */
+    /** Flink's combined watermark of both inputs: ignored, see {@link #processWatermark1}. */
     @Override
-    public void processWatermark(Watermark mark) throws Exception {
+    public void processWatermark(Watermark mark) {
+    }
+
+    /** Wakes every enterprise whose time the watermark has reached, earliest first, then passes the watermark on. */
+    private void advanceEventTime(Watermark mark) throws Exception {
         watermark = mark.getTimestamp();
         while (!wakeUps.isEmpty() && wakeUps.firstTime() <= watermark) {
             long time = wakeUps.firstTime();
@@ -101,6 +108,27 @@ public class EnterpriseRiskOperator extends CoBroadcastWithKeyedOperator<String,
         }
         super.processWatermark(mark);
     }
+
+    /**
+     * Event time comes from the signals alone. Flink would combine both inputs' watermarks, skipping an idle input:
+     * with the rule-set stream always at the end of time, a signal input gone idle (every partition quiet for the
+     * idleness timeout, say overnight) would jump event time to the end, forget every enterprise and make every later
+     * signal late. So only the signal input's own watermarks move event time: {@link #processWatermark}, where Flink's
+     * combination (fed by the rule-set input's watermarks and by idleness, {@code processWatermarkStatus*}, which are
+     * final) arrives, does nothing, and an idle signal input simply holds event time where it is.
+     */
+    @Override
+    public void processWatermark1(Watermark mark) throws Exception {
+        if (mark.getTimestamp() > signalsWatermark) {
+            signalsWatermark = mark.getTimestamp();
+            advanceEventTime(mark);
+        }
+    }
+
+    @Override
+    public void processWatermark2(Watermark mark) {
+    }
+
 
     /**
      * Writes the waiting signals into keyed state just before the backend snapshots it, and takes back what the last

@@ -18,6 +18,8 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.Rejection;
@@ -92,6 +94,24 @@ class EnterpriseRiskFunctionTest {
         harness.watermark(day(0).toEpochMilli());
 
         assertThat(harness.extractOutputValues()).extracting(Alert::level).containsExactly(RiskLevel.RED);
+    }
+
+    @Test
+    void shouldTakeEventTimeFromTheSignalsAloneEvenWhenTheyGoQuiet() throws Exception {
+        send(severeArrears(E1, 0));
+        harness.processWatermark(new Watermark(day(0).toEpochMilli()));
+        // The rule-set stream is always at the end of time, and a quiet night marks the signal input idle: had
+        // Flink combined them, event time would jump to the end, forget E1 and make every later signal late.
+        harness.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
+        harness.getTwoInputOperator().processWatermarkStatus1(WatermarkStatus.IDLE);
+        harness.getTwoInputOperator().processWatermarkStatus1(WatermarkStatus.ACTIVE);
+
+        send(severeArrears(E1, 10));
+        harness.processWatermark(new Watermark(day(10).toEpochMilli()));
+
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.LATE)).as("nothing late").isNullOrEmpty();
+        assertThat(harness.extractOutputValues()).extracting(Alert::previousScore)
+                .as("the second alert starts from E1's remembered score").containsExactly(0.0, 67.5);
     }
 
     @Test
