@@ -25,6 +25,7 @@ import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.ResultHandler;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
@@ -62,8 +63,9 @@ final class ElasticsearchWriter<T> extends AsyncSinkWriter<T, EsAction> {
             return t;
         });
         var metrics = context.metricGroup();
-        this.retried = metrics.counter("elasticsearchRetriedDocuments");
-        this.refused = metrics.counter("elasticsearchRefusedDocuments");
+        // Incremented from the client's and the retry scheduler's threads, not the task thread.
+        this.retried = metrics.counter("elasticsearchRetriedDocuments", new ThreadSafeSimpleCounter());
+        this.refused = metrics.counter("elasticsearchRefusedDocuments", new ThreadSafeSimpleCounter());
         metrics.gauge("elasticsearchBacklog", backlog::get);
     }
 

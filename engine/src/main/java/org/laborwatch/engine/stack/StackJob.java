@@ -44,6 +44,7 @@ public final class StackJob {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(interval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.getCheckpointConfig().setCheckpointTimeout(StackRun.CHECKPOINT_TIMEOUT.toMillis());
         org.apache.flink.configuration.Configuration pipeline = new org.apache.flink.configuration.Configuration();
         pipeline.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
         pipeline.set(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE, true);

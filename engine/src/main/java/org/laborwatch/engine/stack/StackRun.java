@@ -61,6 +61,9 @@ public final class StackRun {
 
     static final int WEB_UI_PORTS = 10;
 
+    /** Half the Kafka transaction timeout ({@code KafkaConnections.TRANSACTION_TIMEOUT}). */
+    public static final Duration CHECKPOINT_TIMEOUT = Duration.ofMinutes(5);
+
     /** Where Prometheus scrapes the job's metrics: the first free port of the range. */
     public static final String METRICS_PORTS = "9249-9259";
 
@@ -131,6 +134,9 @@ public final class StackRun {
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+        // Well inside the Kafka transaction timeout: a checkpoint slower than that (Elasticsearch away, say) fails
+        // and is retried, instead of completing after the broker has aborted the transaction it commits.
+        conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, CHECKPOINT_TIMEOUT);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         // The web UI on the given port or the next free one of the few above it; 0: any free port.
         conf.set(RestOptions.BIND_PORT, options.restPort() == 0 ? "0"
