@@ -28,6 +28,14 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, EsAction> {
         public static Limits defaults() {
             return new Limits(1000, 2, 10_000, 5L << 20, 1000, 1L << 20);
         }
+
+        /**
+         * For versioned writes (latest-wins documents): one request in flight, so two writes of one document with
+         * an equal version reach Elasticsearch in the order they were made.
+         */
+        public static Limits ordered() {
+            return new Limits(1000, 1, 10_000, 5L << 20, 1000, 1L << 20);
+        }
     }
 
     private final String url;

@@ -70,7 +70,8 @@ final class ElasticsearchWriter<T> extends AsyncSinkWriter<T, EsAction> {
     }
 
     @Override
-    protected void submitRequestEntries(List<EsAction> actions, ResultHandler<EsAction> result) {
+    protected void submitRequestEntries(List<EsAction> entries, ResultHandler<EsAction> result) {
+        List<EsAction> actions = latestPerDocument(entries);
         backlog.addAndGet(actions.size());
         BulkRequest request = bulk(actions);
         client.bulk(request).whenComplete((response, error) -> {
@@ -82,6 +83,32 @@ final class ElasticsearchWriter<T> extends AsyncSinkWriter<T, EsAction> {
                 handle(actions, response, result);
             }
         });
+    }
+
+    /**
+     * Of several versioned writes of one document in a batch, only the last: an equal version (a late signal's
+     * snapshot keeps the enterprise's latest time) would otherwise let Elasticsearch apply them in any order when one
+     * is retried. Together with one request in flight for versioned writes, the last written is the last emitted.
+     */
+    static List<EsAction> latestPerDocument(List<EsAction> actions) {
+        java.util.Map<String, Integer> last = new java.util.HashMap<>();
+        for (int i = 0; i < actions.size(); i++) {
+            EsAction a = actions.get(i);
+            if (!a.isCreate()) {
+                last.put(a.index() + '/' + a.id(), i);
+            }
+        }
+        if (last.size() == actions.size()) {
+            return actions;
+        }
+        List<EsAction> kept = new ArrayList<>(actions.size());
+        for (int i = 0; i < actions.size(); i++) {
+            EsAction a = actions.get(i);
+            if (a.isCreate() || last.get(a.index() + '/' + a.id()) == i) {
+                kept.add(a);
+            }
+        }
+        return kept;
     }
 
     static BulkRequest bulk(List<EsAction> actions) {

@@ -56,6 +56,19 @@ class ElasticsearchWritesTest {
     }
 
     @Test
+    void shouldSendOnlyTheLastVersionedWriteOfADocumentInABatch() {
+        byte[] doc = "{}".getBytes(StandardCharsets.UTF_8);
+        EsAction older = EsAction.versioned("lw-risk", "e-1", 100, doc);
+        EsAction alert = EsAction.create("lw-alerts", "a-1", doc);
+        EsAction other = EsAction.versioned("lw-risk", "e-2", 100, doc);
+        EsAction newer = EsAction.versioned("lw-risk", "e-1", 100, "{\"score\":1}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(ElasticsearchWriter.latestPerDocument(List.of(older, alert, other, newer)))
+                .containsExactly(alert, other, newer);
+        assertThat(ElasticsearchWriter.latestPerDocument(List.of(alert, other))).containsExactly(alert, other);
+    }
+
+    @Test
     void shouldRefuseANegativeVersion() {
         assertThatThrownBy(() -> EsAction.versioned("lw-risk", "x", -5, new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class);
