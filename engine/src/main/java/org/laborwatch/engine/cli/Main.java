@@ -5,8 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -15,10 +18,10 @@ import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.generate.GroundTruth;
 import org.laborwatch.engine.generate.SampleGenerator;
+import org.laborwatch.engine.ingest.DecodeSignals;
 import org.laborwatch.engine.report.RunReport;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
 import org.laborwatch.engine.risk.RiskConfig;
-import org.laborwatch.engine.ingest.DecodeSignals;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
@@ -194,15 +197,15 @@ public final class Main {
     /** {@code replay --from T --to T}: dates (the city's days, {@code to} exclusive) or ISO-8601 instants. */
     private int replay(Args args) throws Exception {
         SignalCodec codec = SignalCodec.defaults();
-        java.time.Instant from = instant(args.string("from", null), "from", codec.zone());
-        java.time.Instant to = instant(args.string("to", null), "to", codec.zone());
+        Instant from = instant(args.string("from", null), "from", codec.zone());
+        Instant to = instant(args.string("to", null), "to", codec.zone());
         if (!from.isBefore(to)) {
             throw new Args.UsageError("--from must be before --to");
         }
         return new StackCommand(out).replay(from, to, codec);
     }
 
-    private static java.time.Instant instant(String value, String name, ZoneId zone) {
+    private static Instant instant(String value, String name, ZoneId zone) {
         if (value == null) {
             throw new Args.UsageError("--" + name + " is required (a date like 2025-06-01, or an ISO-8601 time)");
         }
@@ -210,8 +213,8 @@ public final class Main {
             if (value.length() == 10) {
                 return LocalDate.parse(value).atStartOfDay(zone).toInstant();
             }
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
             throw new Args.UsageError("--" + name + " must be a date like 2025-06-01 or an ISO-8601 time with "
                     + "offset, got '" + value + "'");
         }

@@ -1,27 +1,42 @@
 package org.laborwatch.engine.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.http.HttpHost;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.elasticsearch.client.RestClient;
 import org.laborwatch.connectors.elasticsearch.Documents;
+import org.laborwatch.connectors.elasticsearch.SignalArchive;
 import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.kafka.KafkaConnections;
+import org.laborwatch.connectors.kafka.RuleSetRecords;
 import org.laborwatch.connectors.kafka.SignalProducer;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
@@ -118,7 +133,7 @@ final class StackCommand {
                     + "of %s yet, so the summary above is incomplete. An open transaction holds the topic back, most "
                     + "likely one of a job that was cancelled (it expires within %d minutes, or when that job is "
                     + "restarted). Run again later, or see docs/operations.md.%n", alerts.size(), raised,
-                    Topics.ALERTS, org.laborwatch.connectors.kafka.KafkaConnections.TRANSACTION_TIMEOUT.toMinutes());
+                    Topics.ALERTS, KafkaConnections.TRANSACTION_TIMEOUT.toMinutes());
             return 1;
         }
         return 0;
@@ -151,7 +166,7 @@ final class StackCommand {
     private void printWhereToWatch(String jobId) {
         for (int port = WEB_UI_PORT; port < WEB_UI_PORT + 10; port++) {
             try {
-                var http = (java.net.HttpURLConnection) java.net.URI.create("http://127.0.0.1:" + port + "/jobs/"
+                var http = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/jobs/"
                         + jobId).toURL().openConnection();
                 http.setConnectTimeout(300);
                 http.setReadTimeout(1000);
@@ -169,13 +184,13 @@ final class StackCommand {
     }
 
     /** Re-feeds the archived signals of {@code [from, to)} into lw.signals, oldest first. */
-    int replay(java.time.Instant from, java.time.Instant to, SignalCodec codec) throws Exception {
+    int replay(Instant from, Instant to, SignalCodec codec) throws Exception {
         out.printf("replaying archived signals from %s to %s: %s/%s -> %s at %s%n", from, to, elasticsearch,
                 Documents.SIGNALS, Topics.SIGNALS, kafka);
         long count;
         try (SignalProducer producer = new SignalProducer(kafka, Topics.SIGNALS, codec)) {
             long[] sent = {0};
-            count = org.laborwatch.connectors.elasticsearch.SignalArchive.read(elasticsearch, from, to,
+            count = SignalArchive.read(elasticsearch, from, to,
                     (enterpriseId, json) -> {
                         producer.send(enterpriseId, json);
                         if (++sent[0] % 10_000 == 0) {
@@ -183,10 +198,10 @@ final class StackCommand {
                         }
                     });
             producer.flush();
-        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+        } catch (ElasticsearchException e) {
             throw new IOException("Elasticsearch at " + elasticsearch + " refused the archive query: "
                     + e.getMessage(), e);
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw new IOException("cannot reach Elasticsearch at " + elasticsearch
                     + "; start the stack with: ./laborwatch stack up", e);
         }
@@ -198,20 +213,20 @@ final class StackCommand {
 
     /** Publishes a rule set to lw.rules, where live jobs pick it up; returns when the broker has it. */
     int publishRules(RuleSet rules, String name) throws Exception {
-        java.util.Properties p = new java.util.Properties();
-        p.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        p.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
-        p.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
-        var bytes = new org.apache.kafka.common.serialization.ByteArraySerializer();
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(p, bytes, bytes)) {
-            var meta = producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.RULES,
-                    name.getBytes(StandardCharsets.UTF_8), org.laborwatch.connectors.kafka.RuleSetRecords.encode(
-                            rules, java.time.ZoneId.of("Asia/Shanghai")))).get();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+        var bytes = new ByteArraySerializer();
+        try (var producer = new KafkaProducer<>(p, bytes, bytes)) {
+            var meta = producer.send(new ProducerRecord<>(Topics.RULES,
+                    name.getBytes(StandardCharsets.UTF_8), RuleSetRecords.encode(rules,
+                            SignalCodec.defaults().zone()))).get();
             out.printf("published rule set %s (%d files) as '%s' to %s at %s (offset %d)%n", rules.version(),
                     rules.sources().size(), name, Topics.RULES, kafka, meta.offset());
             out.printf("running jobs swap to it and report on %s%n", Topics.RULE_EVENTS);
             return 0;
-        } catch (java.util.concurrent.ExecutionException | org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IOException("cannot publish to Kafka at " + kafka + " (" + e.getMessage()
                     + "); start the stack with: ./laborwatch stack up", e);
         }
