@@ -162,25 +162,36 @@ final class StackCommand {
         return alerts;
     }
 
-    /** The web UI port is the first free one from 8081; find it by asking for the job. */
-    private void printWhereToWatch(String jobId) {
-        for (int port = WEB_UI_PORT; port < WEB_UI_PORT + 10; port++) {
-            try {
-                var http = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/jobs/"
-                        + jobId).toURL().openConnection();
-                http.setConnectTimeout(300);
-                http.setReadTimeout(1000);
-                if (http.getResponseCode() == 200) {
+    /**
+     * The web UI port is the first free one from 8081; find it by asking for the job, for a few seconds, since the
+     * local cluster's REST endpoint may still be starting.
+     */
+    private void printWhereToWatch(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (int port = WEB_UI_PORT; port < WEB_UI_PORT + 10; port++) {
+                if (answers(port, jobId)) {
                     out.printf("  Flink web UI  http://127.0.0.1:%d/#/job/running/%s/overview%n", port, jobId);
                     out.printf("  metrics       http://127.0.0.1:%s/metrics  (Prometheus; the first free port of "
                             + "%s)%n", StackRun.METRICS_PORTS.split("-")[0], StackRun.METRICS_PORTS);
                     return;
                 }
-            } catch (IOException e) {
-                // not this port
             }
+            Thread.sleep(500);
         }
         out.println("  (the Flink web UI did not answer on ports " + WEB_UI_PORT + "-" + (WEB_UI_PORT + 9) + ")");
+    }
+
+    private static boolean answers(int port, String jobId) {
+        try {
+            var http = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/jobs/" + jobId).toURL()
+                    .openConnection();
+            http.setConnectTimeout(300);
+            http.setReadTimeout(1000);
+            return http.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false; // not this port, or not yet
+        }
     }
 
     /** Re-feeds the archived signals of {@code [from, to)} into lw.signals, oldest first. */
