@@ -86,7 +86,7 @@ public final class StackBench {
                 + "with checkpoints every %d ms%n", kafka, es, enterprises, rounds, rates, checkpointMs);
 
         Path input = generate(enterprises, 7, "throughput");
-        Map<TopicPartition, Long> from = TopicOffsets.end(kafka, Topics.SIGNALS);
+        Map<TopicPartition, Long> from = TopicOffsets.endOfLog(kafka, Topics.SIGNALS);
         long records;
         try (SignalProducer producer = new SignalProducer(kafka, Topics.SIGNALS, SignalCodec.defaults())) {
             records = producer.produce(List.of(input), n -> { });
@@ -197,8 +197,8 @@ public final class StackBench {
         List<String[]> history = lines.subList(0, lines.size() / 2);
         lines = new ArrayList<>(lines.subList(lines.size() / 2,
                 Math.min(lines.size(), lines.size() / 2 + rate * FEED_SECONDS)));
-        Map<TopicPartition, Long> start = TopicOffsets.end(kafka, Topics.SIGNALS);
-        Map<TopicPartition, Long> alertsStart = TopicOffsets.end(kafka, Topics.ALERTS);
+        Map<TopicPartition, Long> start = TopicOffsets.endOfLog(kafka, Topics.SIGNALS);
+        Map<TopicPartition, Long> alertsStart = TopicOffsets.endOfLog(kafka, Topics.ALERTS);
         String jobName = "bench-latency-" + System.currentTimeMillis();
         JobClient job = StackRun.start(new StackRun.Options(kafka, es, jobName,
                 start, null, RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED),

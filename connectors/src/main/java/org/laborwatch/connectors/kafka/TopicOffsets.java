@@ -25,7 +25,18 @@ public final class TopicOffsets {
 
     /** The last stable offset of every partition: the end of what {@code read_committed} consumers can see. */
     public static Map<TopicPartition, Long> end(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "read_committed")) {
+            return consumer.endOffsets(partitions(consumer, topic), TIMEOUT);
+        }
+    }
+
+    /**
+     * The end of the log (the high watermark) of every partition, open transactions included: where whatever is
+     * written from now on begins. Use it to mark the start of a run; {@link #end} would mark it before the records of
+     * an open transaction (a crashed job's, say), which then show up in the run's range once they are resolved.
+     */
+    public static Map<TopicPartition, Long> endOfLog(String bootstrap, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "read_uncommitted")) {
             return consumer.endOffsets(partitions(consumer, topic), TIMEOUT);
         }
     }
@@ -57,7 +68,7 @@ public final class TopicOffsets {
     public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, Map<TopicPartition, Long> from,
                                                            Map<TopicPartition, Long> to) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "read_committed")) {
             Map<TopicPartition, Long> remaining = new HashMap<>();
             for (Map.Entry<TopicPartition, Long> end : to.entrySet()) {
                 long start = from.getOrDefault(end.getKey(), 0L);
@@ -95,10 +106,10 @@ public final class TopicOffsets {
         return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String isolation) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -76,9 +76,11 @@ final class StackCommand {
     int run(List<Path> files, Path outDir, RuleSet rules, Path truth, SignalCodec codec, int parallelism)
             throws Exception {
         Files.createDirectories(outDir);
-        Map<TopicPartition, Long> signalsBefore = endOf(Topics.SIGNALS);
-        Map<TopicPartition, Long> alertsBefore = endOf(Topics.ALERTS);
-        Map<TopicPartition, Long> deadBefore = endOf(Topics.DEAD_LETTERS);
+        // Ends of the logs, not of what is committed: this run's range must not take in an open transaction's
+        // records from before it (a crashed job's), which would show up in it once resolved.
+        Map<TopicPartition, Long> signalsBefore = endOfLog(Topics.SIGNALS);
+        Map<TopicPartition, Long> alertsBefore = endOfLog(Topics.ALERTS);
+        Map<TopicPartition, Long> deadBefore = endOfLog(Topics.DEAD_LETTERS);
 
         long total = countLines(files);
         out.printf("producing %,d records into %s at %s%n", total, Topics.SIGNALS, kafka);
@@ -86,7 +88,7 @@ final class StackCommand {
             producer.produce(files, sent -> progress(sent, total));
         }
         System.err.println();
-        Map<TopicPartition, Long> signalsAfter = endOf(Topics.SIGNALS);
+        Map<TopicPartition, Long> signalsAfter = endOfLog(Topics.SIGNALS);
 
         out.printf("running the engine on the stack (parallelism %d, checkpoints every 2 s), rule set %s%n",
                 parallelism, rules.version());
@@ -262,6 +264,15 @@ final class StackCommand {
                     es.count(c -> c.index(Documents.SIGNALS)).count());
             out.println("query them, e.g. the RED alerts:");
             out.printf("  curl -s '%s/%s/_search?q=level:RED&size=3&pretty'%n", elasticsearch, Documents.ALERTS);
+        }
+    }
+
+    private Map<TopicPartition, Long> endOfLog(String topic) throws IOException {
+        try {
+            return TopicOffsets.endOfLog(kafka, topic);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot reach Kafka at " + kafka + " (" + e.getMessage()
+                    + "); start the stack with: ./laborwatch stack up", e);
         }
     }
 

@@ -39,7 +39,7 @@ class ElasticsearchOutageStackIT {
                 Stack.ZONE)).writeTo(dir.resolve("city"));
         Set<String> expected = Stack.embeddedAlertIds(city.files(), dir.resolve("embedded"));
 
-        Map<TopicPartition, Long> alertsBefore = TopicOffsets.end(Stack.kafka(), Topics.ALERTS);
+        Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
         Stack.Range range = Stack.produce(city.files());
         JobClient job = StackRun.start(Stack.options("it-es-outage", range, dir.resolve("checkpoints")));
 

@@ -62,8 +62,8 @@ class KafkaToAlertsStackIT {
                         EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2))
                 .outputs().alerts().stream().map(Alert::id).collect(Collectors.toSet());
 
-        Map<TopicPartition, Long> alertsBefore = TopicOffsets.end(Stack.kafka(), Topics.ALERTS);
-        Map<TopicPartition, Long> dlqBefore = TopicOffsets.end(Stack.kafka(), Topics.DEAD_LETTERS);
+        Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
+        Map<TopicPartition, Long> dlqBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.DEAD_LETTERS);
         Stack.Range range = Stack.produce(List.of(signals));
         StackRun.start(Stack.options("it-kafka-to-alerts", range, dir.resolve("checkpoints")))
                 .getJobExecutionResult().get();

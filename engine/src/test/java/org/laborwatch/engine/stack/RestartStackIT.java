@@ -38,7 +38,7 @@ class RestartStackIT {
                 Stack.ZONE)).writeTo(dir.resolve("city"));
         Set<String> uninterrupted = Stack.embeddedAlertIds(city.files(), dir.resolve("embedded"));
 
-        Map<TopicPartition, Long> alertsBefore = TopicOffsets.end(Stack.kafka(), Topics.ALERTS);
+        Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
         Stack.Range range = Stack.produce(city.files());
         Path checkpoints = dir.resolve("checkpoints");
         StackRun.Options options = Stack.options("it-restart", range, checkpoints);

@@ -70,9 +70,9 @@ class RuleSwapStackIT {
         List<Path> parts = split(city.files().get(0), cut1, cut2);
         Path whole = concatenate(parts);
 
-        Map<TopicPartition, Long> alertsBefore = TopicOffsets.end(Stack.kafka(), Topics.ALERTS);
-        Map<TopicPartition, Long> eventsBefore = TopicOffsets.end(Stack.kafka(), Topics.RULE_EVENTS);
-        Map<TopicPartition, Long> signalsStart = TopicOffsets.end(Stack.kafka(), Topics.SIGNALS);
+        Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
+        Map<TopicPartition, Long> eventsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.RULE_EVENTS);
+        Map<TopicPartition, Long> signalsStart = TopicOffsets.endOfLog(Stack.kafka(), Topics.SIGNALS);
         JobClient job = StackRun.start(new StackRun.Options(Stack.kafka(), Stack.elasticsearch(), run, signalsStart,
                 null, RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
                 OUT_OF_ORDERNESS, SignalCodec.defaults(), 2, Duration.ofSeconds(1), dir.resolve("checkpoints"),

@@ -55,11 +55,11 @@ final class Stack {
 
     /** Produces the files into lw.signals; returns the offsets before and after, the run's own range. */
     static Range produce(List<Path> files) throws IOException {
-        Map<TopicPartition, Long> before = TopicOffsets.end(kafka(), Topics.SIGNALS);
+        Map<TopicPartition, Long> before = TopicOffsets.endOfLog(kafka(), Topics.SIGNALS);
         try (SignalProducer producer = new SignalProducer(kafka(), Topics.SIGNALS, SignalCodec.defaults())) {
             producer.produce(files, sent -> { });
         }
-        return new Range(before, TopicOffsets.end(kafka(), Topics.SIGNALS));
+        return new Range(before, TopicOffsets.endOfLog(kafka(), Topics.SIGNALS));
     }
 
     record Range(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
