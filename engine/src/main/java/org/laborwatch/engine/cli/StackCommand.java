@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -268,17 +269,17 @@ final class StackCommand {
     }
 
     private Map<TopicPartition, Long> endOfLog(String topic) throws IOException {
-        try {
-            return TopicOffsets.endOfLog(kafka, topic);
-        } catch (RuntimeException e) {
-            throw new IOException("cannot reach Kafka at " + kafka + " (" + e.getMessage()
-                    + "); start the stack with: ./laborwatch stack up", e);
-        }
+        return askKafka(() -> TopicOffsets.endOfLog(kafka, topic));
     }
 
     private Map<TopicPartition, Long> endOf(String topic) throws IOException {
+        return askKafka(() -> TopicOffsets.end(kafka, topic));
+    }
+
+    /** A broker that cannot be reached is the stack not being up: say how to start it. */
+    private Map<TopicPartition, Long> askKafka(Supplier<Map<TopicPartition, Long>> question) throws IOException {
         try {
-            return TopicOffsets.end(kafka, topic);
+            return question.get();
         } catch (RuntimeException e) {
             throw new IOException("cannot reach Kafka at " + kafka + " (" + e.getMessage()
                     + "); start the stack with: ./laborwatch stack up", e);

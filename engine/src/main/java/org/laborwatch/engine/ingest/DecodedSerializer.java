@@ -1,7 +1,6 @@
 package org.laborwatch.engine.ingest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -63,10 +62,10 @@ public final class DecodedSerializer extends TypeSerializer<Decoded> {
             out.writeByte(REJECTED);
             DeadLetter d = rejected.deadLetter();
             out.writeByte(d.reason().code().ordinal());
-            writeString(d.reason().message(), out);
-            writeString(d.raw(), out);
+            SignalSerializer.writeString(d.reason().message(), out);
+            SignalSerializer.writeString(d.raw(), out);
             out.writeBoolean(d.truncated());
-            writeString(d.origin(), out);
+            SignalSerializer.writeString(d.origin(), out);
             out.writeLong(d.at().getEpochSecond());
             out.writeInt(d.at().getNano());
         }
@@ -79,10 +78,10 @@ public final class DecodedSerializer extends TypeSerializer<Decoded> {
             return new Decoded.Accepted(signals.deserialize(in));
         }
         Rejection code = REJECTIONS[in.readByte()];
-        String message = readString(in);
-        String raw = readString(in);
+        String message = signals.readString(in);
+        String raw = signals.readString(in);
         boolean truncated = in.readBoolean();
-        String origin = readString(in);
+        String origin = signals.readString(in);
         Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
         return new Decoded.Rejected(new DeadLetter(new DeadLetter.Reason(code, message), raw, truncated, origin, at));
     }
@@ -95,26 +94,6 @@ public final class DecodedSerializer extends TypeSerializer<Decoded> {
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
         serialize(deserialize(source), target);
-    }
-
-    private static void writeString(String s, DataOutputView out) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readString(DataInputView in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -127,7 +127,8 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
         serialize(deserialize(source), target);
     }
 
-    private static void writeString(String s, DataOutputView out) throws IOException {
+    /** Length-prefixed UTF-8, -1 for null; {@link DecodedSerializer} writes its strings the same way. */
+    static void writeString(String s, DataOutputView out) throws IOException {
         if (s == null) {
             out.writeInt(-1);
             return;
@@ -137,7 +138,7 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
         out.write(utf8);
     }
 
-    private String readString(DataInputView in) throws IOException {
+    String readString(DataInputView in) throws IOException {
         int length = readIntoBuffer(in);
         return length < 0 ? null : new String(buffer, 0, length, StandardCharsets.UTF_8);
     }
