@@ -9,13 +9,13 @@ import org.apache.flink.util.function.SerializableSupplier;
  * Type information for a class that travels with a hand-written serializer: one value, no fields Flink needs to
  * see. Subclasses name the class and the serializer; equality is by class, as Flink expects of type information.
  */
-abstract class SerializerTypeInfo<T> extends TypeInformation<T> {
+public abstract class SerializerTypeInfo<T> extends TypeInformation<T> {
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
     private final SerializableSupplier<TypeSerializer<T>> serializer;
 
-    SerializerTypeInfo(Class<T> type, SerializableSupplier<TypeSerializer<T>> serializer) {
+    protected SerializerTypeInfo(Class<T> type, SerializableSupplier<TypeSerializer<T>> serializer) {
         this.type = type;
         this.serializer = serializer;
     }

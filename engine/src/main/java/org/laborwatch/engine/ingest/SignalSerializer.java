@@ -3,9 +3,7 @@ package org.laborwatch.engine.ingest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -22,7 +20,7 @@ import org.laborwatch.rules.fact.SignalType;
  * Flink's record serializer reached the fields by reflection, wrote strings a character at a time and rebuilt each
  * record through a reflective constructor call; together about a tenth of the job's time in profiles.
  *
- * <p>Strings are length-prefixed UTF-8 (the codec bounds a record, so no length overflows an int); enums are their
+ * <p>Strings are {@link Utf8Strings} (the codec bounds a record, so no length overflows an int); enums are their
  * ordinals, which is why {@link #VERSION} must change whenever {@link SignalType} or {@link SignalSource} are
  * reordered. Holds a read buffer and a cache of repeated strings, so {@link #duplicate()} makes a new instance for
  * every thread.
@@ -37,12 +35,9 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
     private static final byte SMALL_DECIMAL = 1;
     private static final byte LARGE_DECIMAL = 2;
 
-    private static final int CACHE_SLOTS = 512;
     private static final int CACHED_MAX_BYTES = 64;
 
-    private transient byte[] buffer;
-    private transient byte[][] cachedBytes;
-    private transient String[] cachedStrings;
+    private transient Utf8Strings strings;
 
     @Override
     public boolean isImmutableType() {
@@ -129,67 +124,22 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
 
     /** Length-prefixed UTF-8, -1 for null; {@link DecodedSerializer} writes its strings the same way. */
     static void writeString(String s, DataOutputView out) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+        Utf8Strings.write(s, out);
     }
 
     String readString(DataInputView in) throws IOException {
-        int length = readIntoBuffer(in);
-        return length < 0 ? null : new String(buffer, 0, length, StandardCharsets.UTF_8);
+        return strings().read(in);
     }
 
-    /** Reads a string's bytes into the buffer; their length, or -1 for null. */
-    private int readIntoBuffer(DataInputView in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            return -1;
-        }
-        if (buffer == null || buffer.length < length) {
-            buffer = new byte[Math.max(length, 256)];
-        }
-        in.readFully(buffer, 0, length);
-        return length;
-    }
-
-    /**
-     * Reads a string of a field whose values repeat (districts, industries, attribute names and values such as
-     * channels): a small cache hands back the same String for the same bytes, saving the allocation and, for Chinese,
-     * the UTF-8 decoding. Direct-mapped by a hash of the bytes, so a value that does not repeat simply takes a slot.
-     */
     private String readRepeated(DataInputView in) throws IOException {
-        int length = readIntoBuffer(in);
-        if (length < 0) {
-            return null;
-        }
-        if (length > CACHED_MAX_BYTES) {
-            return new String(buffer, 0, length, StandardCharsets.UTF_8);
-        }
-        if (cachedBytes == null) {
-            cachedBytes = new byte[CACHE_SLOTS][];
-            cachedStrings = new String[CACHE_SLOTS];
-        }
-        int slot = slotOf(buffer, length);
-        byte[] cached = cachedBytes[slot];
-        if (cached != null && Arrays.equals(cached, 0, cached.length, buffer, 0, length)) {
-            return cachedStrings[slot];
-        }
-        String value = new String(buffer, 0, length, StandardCharsets.UTF_8);
-        cachedBytes[slot] = Arrays.copyOf(buffer, length);
-        cachedStrings[slot] = value;
-        return value;
+        return strings().readRepeated(in);
     }
 
-    private static int slotOf(byte[] bytes, int length) {
-        int h = 1;
-        for (int i = 0; i < length; i++) {
-            h = 31 * h + bytes[i];
+    private Utf8Strings strings() {
+        if (strings == null) {
+            strings = new Utf8Strings(CACHED_MAX_BYTES);
         }
-        return (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
+        return strings;
     }
 
     private static void writeDecimal(BigDecimal d, DataOutputView out) throws IOException {

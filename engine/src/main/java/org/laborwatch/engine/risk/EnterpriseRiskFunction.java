@@ -74,7 +74,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
             new OutputTag<>("rule-set-events", TypeInformation.of(RuleSetEvent.class));
 
     static final ValueStateDescriptor<EnterpriseState> STATE =
-            new ValueStateDescriptor<>("enterprise", TypeInformation.of(EnterpriseState.class));
+            new ValueStateDescriptor<>("enterprise", EnterpriseStateTypeInfo.INSTANCE);
 
     static final int RED_EPISODE_GAP_DAYS = 90;
 

@@ -13,7 +13,8 @@ import org.laborwatch.rules.risk.RiskLevel;
  * (On RocksDB each access would serialize the whole value; a city's enterprises fit the heap backend easily, see
  * docs/decisions/0001-one-state-value-per-enterprise.md.)
  *
- * <p>A Flink POJO: public fields and a no-arg constructor, so Flink's own serializer handles it, never Kryo.
+ * <p>Public fields and a no-arg constructor; checkpoints and copies go through {@link EnterpriseStateSerializer}, which
+ * must learn every new field.
  */
 public class EnterpriseState {
     public String enterpriseName;

@@ -12,7 +12,7 @@ import org.laborwatch.rules.risk.RiskSnapshot;
  * {@code double[]} it is three objects instead of the sixteen or so of a built {@link RiskSnapshot} with its map of
  * boxed features, every one of which the collector copied on promotion.
  *
- * <p>A Flink POJO, part of {@link EnterpriseState}.
+ * <p>Part of {@link EnterpriseState}, written by {@link EnterpriseStateSerializer}.
  */
 public class FinalSnapshot {
     public String enterpriseName;

@@ -1,5 +1,8 @@
 package org.laborwatch.engine.risk;
 
+import java.io.IOException;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 import org.laborwatch.rules.fact.SignalSource;
 
 /**
@@ -11,7 +14,7 @@ import org.laborwatch.rules.fact.SignalSource;
  * dedupe keys the most numerous objects in enterprise state, and every one of them was copied by the garbage
  * collector when it was promoted. Here an enterprise's keys are three arrays.
  *
- * <p>A Flink POJO (public fields, no-arg constructor), part of {@link EnterpriseState}.
+ * <p>Part of {@link EnterpriseState}, written by {@link EnterpriseStateSerializer}.
  */
 public class SeenKeys {
     private static final int INITIAL_CAPACITY = 8;
@@ -48,6 +51,46 @@ public class SeenKeys {
             rebuild(first.length * 2, Long.MIN_VALUE);
         }
         return true;
+    }
+
+    /** A copy that shares nothing with this one: for the state serializer's copy-on-write. */
+    SeenKeys copy() {
+        SeenKeys c = new SeenKeys();
+        c.first = first.clone();
+        c.second = second.clone();
+        c.times = times.clone();
+        c.size = size;
+        return c;
+    }
+
+    /** Writes the table as it is: its capacity, then each occupied slot with its place, so a read rebuilds it exactly. */
+    void writeTo(DataOutputView out) throws IOException {
+        out.writeInt(first.length);
+        out.writeInt(size);
+        for (int slot = 0; slot < first.length; slot++) {
+            if (first[slot] != 0 || second[slot] != 0) {
+                out.writeInt(slot);
+                out.writeLong(first[slot]);
+                out.writeLong(second[slot]);
+                out.writeLong(times[slot]);
+            }
+        }
+    }
+
+    static SeenKeys readFrom(DataInputView in) throws IOException {
+        SeenKeys keys = new SeenKeys();
+        int capacity = in.readInt();
+        keys.first = new long[capacity];
+        keys.second = new long[capacity];
+        keys.times = new long[capacity];
+        keys.size = in.readInt();
+        for (int i = 0; i < keys.size; i++) {
+            int slot = in.readInt();
+            keys.first[slot] = in.readLong();
+            keys.second[slot] = in.readLong();
+            keys.times[slot] = in.readLong();
+        }
+        return keys;
     }
 
     int size() {

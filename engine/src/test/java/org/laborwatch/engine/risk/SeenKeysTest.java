@@ -2,8 +2,6 @@ package org.laborwatch.engine.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.rules.fact.SignalSource;
 
@@ -61,11 +59,5 @@ class SeenKeysTest {
         assertThat(seen.size()).isEqualTo(40);
         assertThat(seen.add(SignalSource.COURT, "C-70", 70)).isFalse();
         assertThat(seen.add(SignalSource.COURT, "C-10", 10)).isTrue(); // forgotten, so new again
-    }
-
-    @Test
-    void shouldBeStoredByFlinksOwnSerializerNotKryo() {
-        assertThat(TypeInformation.of(SeenKeys.class)).isInstanceOf(PojoTypeInfo.class);
-        assertThat(TypeInformation.of(EnterpriseState.class)).isInstanceOf(PojoTypeInfo.class);
     }
 }

@@ -1,0 +1,155 @@
+package org.laborwatch.engine.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataInputViewStreamWrapper;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputViewStreamWrapper;
+import org.junit.jupiter.api.Test;
+import org.laborwatch.rules.fact.SignalSource;
+import org.laborwatch.rules.fact.SignalType;
+import org.laborwatch.rules.feature.Trace;
+import org.laborwatch.rules.risk.Agency;
+import org.laborwatch.rules.risk.Hit;
+import org.laborwatch.rules.risk.RiskLevel;
+
+class EnterpriseStateSerializerTest {
+    private static final Instant AT = Instant.parse("2025-06-02T02:00:00.123456789Z");
+
+    private final TypeSerializer<EnterpriseState> serializer = EnterpriseStateTypeInfo.INSTANCE.createSerializer(null);
+
+    static EnterpriseState populated() {
+        EnterpriseState s = new EnterpriseState();
+        s.enterpriseName = "青岛宏达建筑工程有限公司";
+        s.district = "黄岛区";
+        s.industry = "建筑业";
+        s.history.add(new Trace("HR-1", SignalType.WAGE_ARREARS, 1_000L, 700_000.5, 30, 4, null, null));
+        s.history.add(new Trace("UN-2", SignalType.COMPLAINT, 2_000L, 0, 0, 0, "P1", null));
+        s.history.add(new Trace("MR-3", SignalType.ENTERPRISE_STATUS, 3_000L, 0, 0, 0, null, "注销"));
+        for (int i = 0; i < 20; i++) {
+            s.seen.add(SignalSource.COURT, "C-" + i, i);
+        }
+        s.hits.put("R1", new Hit("R1", 30, "欠薪4个月，涉及30人", List.of("HR-1"), AT,
+                List.of(Agency.values()[0], Agency.values()[1]), true));
+        s.hits.put("R2", new Hit("R2", 5, "投诉激增", List.of("UN-2", "UN-3"), null, List.of(), false));
+        s.score = 35.25;
+        s.level = RiskLevel.YELLOW;
+        s.lastJudgedAt = 3_000L;
+        s.redEpisodes = 2;
+        s.lastRedAt = 2_500L;
+        s.alertedLevel = RiskLevel.YELLOW;
+        s.alertedLevelAt = 2_800L;
+        s.criticalAlertedAt.put("R1", 1_000L);
+        s.ttlTimer = 99_000L;
+        s.finalSnapshot = new FinalSnapshot();
+        s.finalSnapshot.enterpriseName = s.enterpriseName;
+        s.finalSnapshot.level = RiskLevel.YELLOW;
+        s.finalSnapshot.score = 35.25;
+        s.finalSnapshot.asOf = 3_000L;
+        s.finalSnapshot.hits = List.copyOf(s.hits.values());
+        s.finalSnapshot.features = new double[] {1.5, 0, -2};
+        s.finalSnapshot.ruleSetVersion = "v7";
+        return s;
+    }
+
+    @Test
+    void shouldReadBackEveryField() throws IOException {
+        EnterpriseState state = populated();
+
+        assertThat(roundTrip(state)).usingRecursiveComparison().isEqualTo(state);
+        assertThat(roundTrip(new EnterpriseState())).usingRecursiveComparison().isEqualTo(new EnterpriseState());
+    }
+
+    @Test
+    void shouldKeepDedupeKeysWorkingAfterARoundTrip() throws IOException {
+        EnterpriseState read = roundTrip(populated());
+
+        assertThat(read.seen.add(SignalSource.COURT, "C-7", 7)).isFalse();
+        assertThat(read.seen.add(SignalSource.COURT, "C-70", 70)).isTrue();
+        assertThat(read.seen.size()).isEqualTo(21);
+    }
+
+    @Test
+    void shouldReadManyStatesFromACheckpointStream() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputViewStreamWrapper out = new DataOutputViewStreamWrapper(bytes);
+        EnterpriseState state = populated();
+        for (int i = 0; i < 3; i++) {
+            serializer.serialize(state, out);
+        }
+        var in = new DataInputViewStreamWrapper(new ByteArrayInputStream(bytes.toByteArray()));
+        for (int i = 0; i < 3; i++) {
+            assertThat(serializer.deserialize(in)).usingRecursiveComparison().isEqualTo(state);
+        }
+        assertThat(in.read()).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldCopyIntoAStateThatSharesNothingMutable() {
+        EnterpriseState original = populated();
+        EnterpriseState copy = serializer.copy(original);
+        assertThat(copy).usingRecursiveComparison().isEqualTo(original);
+
+        copy.history.add(new Trace("X", SignalType.LAWSUIT, 4_000L, 0, 0, 0, null, null));
+        copy.seen.add(SignalSource.COURT, "NEW", 5);
+        copy.hits.clear();
+        copy.criticalAlertedAt.clear();
+        copy.finalSnapshot.features[0] = 99;
+
+        assertThat(original).usingRecursiveComparison().isEqualTo(populated());
+    }
+
+    @Test
+    void shouldCopySerializedFormUnchanged() throws IOException {
+        DataOutputSerializer first = new DataOutputSerializer(64);
+        serializer.serialize(populated(), first);
+        DataOutputSerializer second = new DataOutputSerializer(64);
+
+        serializer.copy(new DataInputDeserializer(first.getCopyOfBuffer()), second);
+
+        assertThat(second.getCopyOfBuffer()).isEqualTo(first.getCopyOfBuffer());
+    }
+
+    @Test
+    void shouldGiveEveryThreadItsOwnInstance() {
+        assertThat(serializer.duplicate()).isNotSameAs(serializer).isEqualTo(serializer);
+    }
+
+    @Test
+    void shouldRestoreFromItsSnapshotAndRefuseAnotherFormat() throws IOException {
+        TypeSerializerSnapshot<EnterpriseState> snapshot = readSnapshot(1);
+        assertThat(snapshot.restoreSerializer()).isInstanceOf(EnterpriseStateSerializer.class);
+        assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(snapshot).isCompatibleAsIs())
+                .isTrue();
+
+        TypeSerializerSnapshot<EnterpriseState> future = readSnapshot(2);
+        assertThatThrownBy(future::restoreSerializer).hasMessageContaining("format 2");
+        assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(future).isIncompatible()).isTrue();
+    }
+
+    private static TypeSerializerSnapshot<EnterpriseState> readSnapshot(int format) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(8);
+        out.writeInt(format);
+        var snapshot = new EnterpriseStateSerializer.Snapshot();
+        snapshot.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), null);
+        return snapshot;
+    }
+
+    private EnterpriseState roundTrip(EnterpriseState state) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(state, out);
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        EnterpriseState read = serializer.duplicate().deserialize(in);
+        assertThat(in.available()).isZero();
+        return read;
+    }
+}
