@@ -21,6 +21,7 @@ import org.laborwatch.engine.ingest.SignalTime;
 import org.laborwatch.engine.ingest.SignalTypeInfo;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
 import org.laborwatch.engine.risk.EnterpriseRiskOperator;
+import org.laborwatch.engine.risk.LatestRiskPerEnterprise;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.engine.ruleset.RuleSetEvent;
@@ -67,8 +68,12 @@ public final class LaborwatchJob {
                         Sink<Signal> signalArchive) {
     }
 
+    /**
+     * @param riskInterval pass on only the latest risk snapshot per enterprise per this interval (for upserting
+     *                     stores), or null for every snapshot the risk operator emits
+     */
     public record Settings(RuleSet initialRules, EvaluatorFactory evaluators, RiskConfig risk,
-                           Duration outOfOrderness, SignalCodec codec) {
+                           Duration outOfOrderness, SignalCodec codec, Duration riskInterval) {
     }
 
     private final List<SignalInput> inputs;
@@ -116,7 +121,12 @@ public final class LaborwatchJob {
                 .uid("enterprise-risk").name("Enterprise risk");
 
         sinkAll(alerts, sinks.alerts(), "alerts", "Alerts");
-        sinkAll(alerts.getSideOutput(EnterpriseRiskFunction.RISK), sinks.risk(), "risk", "Risk");
+        DataStream<RiskSnapshot> risk = alerts.getSideOutput(EnterpriseRiskFunction.RISK);
+        if (settings.riskInterval() != null) {
+            risk = risk.transform("Latest risk", risk.getType(), new LatestRiskPerEnterprise(settings.riskInterval()))
+                    .uid("latest-risk").name("Latest risk per enterprise");
+        }
+        sinkAll(risk, sinks.risk(), "risk", "Risk");
         sinkAll(rejected.union(alerts.getSideOutput(EnterpriseRiskFunction.LATE)), sinks.deadLetters(),
                 "dead-letters", "Dead letters");
         if (sinks.ruleSetEvents() != null) {

@@ -88,7 +88,7 @@ public final class EmbeddedRun {
                 // A file has no upsert: write each enterprise's final risk once instead of every change.
                 new LaborwatchJob.Settings(options.rules(), options.evaluators(),
                         options.risk().withSnapshots(RiskConfig.Snapshots.FINAL), options.outOfOrderness(),
-                        options.codec()));
+                        options.codec(), null));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),
                 localConfiguration());

@@ -75,6 +75,9 @@ public final class StackRun {
      */
     public static final Duration LIVE_OUT_OF_ORDERNESS = Duration.ofMinutes(1);
 
+    /** How far the risk index may trail the alerts: one write per changed enterprise per interval at most. */
+    public static final Duration RISK_INTERVAL = Duration.ofSeconds(1);
+
     /** A silent partition stops holding event time back after this long (see docs/operations.md). */
     static final Duration PARTITION_IDLENESS = Duration.ofSeconds(30);
 
@@ -103,10 +106,10 @@ public final class StackRun {
                         kafka.sink(Topics.DEAD_LETTERS, deadLetters, DeadLetter::origin))),
                 kafka.sink(Topics.RULE_EVENTS, RecordCodec.of(RuleSetEvent.class, zone), RuleSetEvent::version),
                 new ElasticsearchSink<>(es, Documents.signals(options.codec())));
-        // Elasticsearch holds the latest risk per enterprise, so every change is written (an upsert).
+        // Elasticsearch holds the latest risk per enterprise: every change is emitted, the latest per second written.
         var settings = new LaborwatchJob.Settings(options.rules(), options.evaluators(),
                 options.risk().withSnapshots(RiskConfig.Snapshots.ON_CHANGE), options.outOfOrderness(),
-                options.codec());
+                options.codec(), RISK_INTERVAL);
         // A live job follows the rule sets published on lw.rules (the initial one judges until the first arrives);
         // a bounded run over known input uses the rule set it was given, like a file run, so its alerts are the
         // same as the embedded run's whatever has been published.
