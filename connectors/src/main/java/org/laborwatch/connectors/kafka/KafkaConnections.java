@@ -19,13 +19,27 @@ import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.rules.ruleset.RuleSet;
 
 /**
- * The job's Kafka source and sinks, configured the one way the delivery guarantee needs (docs/operations.md):
- * the source reads committed data only, the sinks write in transactions committed with each checkpoint.
+ * The job's Kafka source and sinks, configured the way the delivery guarantee needs (docs/operations.md): the source
+ * reads committed data only; the sinks write exactly once, in transactions committed with each checkpoint, or at
+ * least once, visible at once, for the lowest latency.
  *
  * @param bootstrap   e.g. {@code 127.0.0.1:9092}
  * @param jobName     names the consumer group and the transactional-id prefix, so two jobs never fence each other
+ * @param delivery    {@link DeliveryGuarantee#EXACTLY_ONCE} or {@link DeliveryGuarantee#AT_LEAST_ONCE}
  */
-public record KafkaConnections(String bootstrap, String jobName) implements Serializable {
+public record KafkaConnections(String bootstrap, String jobName, DeliveryGuarantee delivery)
+        implements Serializable {
+
+    public KafkaConnections {
+        if (delivery != DeliveryGuarantee.EXACTLY_ONCE && delivery != DeliveryGuarantee.AT_LEAST_ONCE) {
+            throw new IllegalArgumentException("delivery must be exactly-once or at-least-once, not " + delivery);
+        }
+    }
+
+    /** Exactly once. */
+    public KafkaConnections(String bootstrap, String jobName) {
+        this(bootstrap, jobName, DeliveryGuarantee.EXACTLY_ONCE);
+    }
 
     /**
      * Longer than any checkpoint interval plus a restart, shorter than the broker's
@@ -74,16 +88,32 @@ public record KafkaConnections(String bootstrap, String jobName) implements Seri
         return new RestartableBoundedSource<>(builder.setBounded(end).build());
     }
 
-    /** Exactly-once: records become visible to {@code read_committed} consumers when a checkpoint completes. */
+    /**
+     * Exactly once: records become visible to {@code read_committed} consumers when the checkpoint after them
+     * completes. At least once: visible as soon as sent; after a restart from a checkpoint, what was sent since it is
+     * sent again (the same records: alert ids are deterministic, so a consumer drops a repeat by id).
+     */
     public <T> KafkaSink<T> sink(String topic, RecordCodec<T> codec, SerializableFunction<T, String> key) {
-        return KafkaSink.<T>builder()
+        var builder = KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrap)
                 .setRecordSerializer(new JsonRecords<>(topic, codec, key))
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(jobName + "-" + topic)
-                .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                        String.valueOf(TRANSACTION_TIMEOUT.toMillis()))
-                .build();
+                .setDeliveryGuarantee(delivery);
+        if (delivery == DeliveryGuarantee.EXACTLY_ONCE) {
+            builder.setTransactionalIdPrefix(jobName + "-" + topic)
+                    .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                            String.valueOf(TRANSACTION_TIMEOUT.toMillis()));
+        }
+        return builder.build();
+    }
+
+    /** {@code exactly-once} or {@code at-least-once}, as operators write it on a command line. */
+    public static DeliveryGuarantee delivery(String name) {
+        return switch (name) {
+            case "exactly-once" -> DeliveryGuarantee.EXACTLY_ONCE;
+            case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
+            default -> throw new IllegalArgumentException(
+                    "delivery must be exactly-once or at-least-once, not '" + name + "'");
+        };
     }
 
     /** Offsets {@code partition -> offset}, for a run that starts or stops exactly where given. */

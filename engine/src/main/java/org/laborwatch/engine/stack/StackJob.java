@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.kafka.KafkaConnections;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.ruleset.RuleSet;
@@ -24,6 +25,7 @@ import org.laborwatch.rules.ruleset.SessionMode;
  * --job-name NAME    consumer group and transactional-id prefix (default laborwatch)
  * --checkpoint-interval SECONDS (default 10)      --rules DIR  the rule set until one is published (default bundled)
  * --out-of-orderness SECONDS (default 60, {@link StackRun#LIVE_OUT_OF_ORDERNESS})
+ * --delivery exactly-once|at-least-once (default exactly-once; see docs/operations.md)
  * </pre>
  */
 public final class StackJob {
@@ -51,7 +53,8 @@ public final class StackJob {
         env.configure(pipeline);
         StackRun.Options options = new StackRun.Options(kafka, es, name, null, null, rules,
                 EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), outOfOrderness,
-                SignalCodec.defaults(), env.getParallelism(), interval, null, null, 0);
+                SignalCodec.defaults(), env.getParallelism(), interval, null, null, 0)
+                .withDelivery(KafkaConnections.delivery(args.getOrDefault("delivery", "exactly-once")));
         StackRun.job(options).execute(env, name);
     }
 

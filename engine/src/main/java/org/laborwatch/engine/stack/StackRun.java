@@ -12,6 +12,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
@@ -51,12 +52,28 @@ public final class StackRun {
      * @param checkpoints  a directory (URI or path) for checkpoints, kept when the job is cancelled
      * @param restoreFrom  a checkpoint or savepoint to resume from, or null
      * @param restPort     the Flink web UI and REST port (or the next free of {@link #WEB_UI_PORTS}), 0 for any
+     * @param delivery     of the Kafka outputs: exactly once (the default) or at least once (see docs/operations.md)
      */
     public record Options(String kafka, String elasticsearch, String jobName,
                           Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
                           RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, Duration outOfOrderness,
                           SignalCodec codec, int parallelism, Duration checkpointInterval, Path checkpoints,
-                          String restoreFrom, int restPort) {
+                          String restoreFrom, int restPort, DeliveryGuarantee delivery) {
+
+        /** Exactly once. */
+        public Options(String kafka, String elasticsearch, String jobName,
+                       Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
+                       RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, Duration outOfOrderness,
+                       SignalCodec codec, int parallelism, Duration checkpointInterval, Path checkpoints,
+                       String restoreFrom, int restPort) {
+            this(kafka, elasticsearch, jobName, start, end, rules, evaluators, risk, outOfOrderness, codec,
+                    parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, DeliveryGuarantee.EXACTLY_ONCE);
+        }
+
+        public Options withDelivery(DeliveryGuarantee guarantee) {
+            return new Options(kafka, elasticsearch, jobName, start, end, rules, evaluators, risk, outOfOrderness,
+                    codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, guarantee);
+        }
     }
 
     static final int WEB_UI_PORTS = 10;
@@ -86,7 +103,7 @@ public final class StackRun {
 
     public static LaborwatchJob job(Options options) {
         ZoneId zone = options.codec().zone();
-        KafkaConnections kafka = new KafkaConnections(options.kafka(), options.jobName());
+        KafkaConnections kafka = new KafkaConnections(options.kafka(), options.jobName(), options.delivery());
         OffsetsInitializer start = options.start() != null ? OffsetsInitializer.offsets(options.start())
                 : OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
         OffsetsInitializer end = options.end() != null ? OffsetsInitializer.offsets(options.end()) : null;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -34,14 +35,37 @@ class RestartStackIT {
 
     @Test
     void shouldCountEverySignalOnceAcrossACrashAndARestoreFromTheLatestCheckpoint() throws Exception {
+        Run run = crashAndRestore("it-restart", DeliveryGuarantee.EXACTLY_ONCE);
+
+        assertThat(run.ids()).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(run.ids())).isEqualTo(run.uninterrupted());
+        assertThat(indexed(run.uninterrupted())).isEqualTo(run.uninterrupted().size());
+    }
+
+    @Test
+    void shouldLoseNoAlertAcrossACrashWhenDeliveringAtLeastOnce() throws Exception {
+        Run run = crashAndRestore("it-restart-alo", DeliveryGuarantee.AT_LEAST_ONCE);
+
+        // What was sent after the restored checkpoint is sent again: the same alerts, with the same ids.
+        assertThat(Set.copyOf(run.ids())).isEqualTo(run.uninterrupted());
+        assertThat(indexed(run.uninterrupted())).isEqualTo(run.uninterrupted().size());
+    }
+
+    private record Run(Set<String> uninterrupted, List<String> ids) {
+    }
+
+    /** Runs a city through the stack, cancels the job mid-stream and restores it from its latest checkpoint. */
+    private Run crashAndRestore(String name, DeliveryGuarantee delivery) throws Exception {
+        Path work = dir.resolve(name);
         var city = new SampleGenerator(new SampleGenerator.Options(4000, 365, 23, LocalDate.of(2025, 3, 1), 1,
-                Stack.ZONE)).writeTo(dir.resolve("city"));
-        Set<String> uninterrupted = Stack.embeddedAlertIds(city.files(), dir.resolve("embedded"));
+                Stack.ZONE)).writeTo(work.resolve("city"));
+        Set<String> uninterrupted = Stack.embeddedAlertIds(city.files(), work.resolve("embedded"));
+        assertThat(uninterrupted).hasSizeGreaterThan(100);
 
         Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
         Stack.Range range = Stack.produce(city.files());
-        Path checkpoints = dir.resolve("checkpoints");
-        StackRun.Options options = Stack.options("it-restart", range, checkpoints);
+        Path checkpoints = work.resolve("checkpoints");
+        StackRun.Options options = Stack.options(name, range, checkpoints).withDelivery(delivery);
 
         JobClient first = StackRun.start(withCheckpointEvery(options, 200));
         awaitCheckpointWithAlerts(first, checkpoints, alertsBefore);
@@ -54,15 +78,15 @@ class RestartStackIT {
 
         List<String> ids = Stack.alerts(alertsBefore, TopicOffsets.end(Stack.kafka(), Topics.ALERTS)).stream()
                 .map(Alert::id).toList();
-        assertThat(uninterrupted).hasSizeGreaterThan(100);
-        assertThat(ids).doesNotHaveDuplicates();
-        assertThat(Set.copyOf(ids)).isEqualTo(uninterrupted);
+        return new Run(uninterrupted, ids);
+    }
+
+    private static long indexed(Set<String> ids) throws Exception {
         try (var transport = Stack.es()._transport()) {
             ElasticsearchClient es = new ElasticsearchClient(transport);
             es.indices().refresh(r -> r.index(Documents.ALERTS));
-            assertThat(es.count(c -> c.index(Documents.ALERTS)
-                    .query(q -> q.ids(i -> i.values(List.copyOf(uninterrupted))))).count())
-                    .isEqualTo(uninterrupted.size());
+            return es.count(c -> c.index(Documents.ALERTS).query(q -> q.ids(i -> i.values(List.copyOf(ids)))))
+                    .count();
         }
     }
 
@@ -106,12 +130,12 @@ class RestartStackIT {
     private static StackRun.Options withCheckpointEvery(StackRun.Options o, long millis) {
         return new StackRun.Options(o.kafka(), o.elasticsearch(), o.jobName(), o.start(), o.end(), o.rules(),
                 o.evaluators(), o.risk(), o.outOfOrderness(), o.codec(), o.parallelism(),
-                java.time.Duration.ofMillis(millis), o.checkpoints(), o.restoreFrom(), o.restPort());
+                java.time.Duration.ofMillis(millis), o.checkpoints(), o.restoreFrom(), o.restPort(), o.delivery());
     }
 
     private static StackRun.Options restoreFrom(StackRun.Options o, Path checkpoint) {
         return new StackRun.Options(o.kafka(), o.elasticsearch(), o.jobName(), o.start(), o.end(), o.rules(),
                 o.evaluators(), o.risk(), o.outOfOrderness(), o.codec(), o.parallelism(), o.checkpointInterval(),
-                o.checkpoints(), checkpoint.toUri().toString(), o.restPort());
+                o.checkpoints(), checkpoint.toUri().toString(), o.restPort(), o.delivery());
     }
 }
