@@ -78,12 +78,15 @@ public final class TopicOffsets {
             }
             consumer.assign(remaining.keySet());
             remaining.keySet().forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
+            // A large range may take long; only a stall (no record and no partition done for TIMEOUT) is an error.
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (!remaining.isEmpty()) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timed out reading " + remaining.keySet() + " up to " + to);
+                    throw new IllegalStateException("no progress for " + TIMEOUT.toSeconds() + " s reading "
+                            + remaining.keySet() + " up to " + to);
                 }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                var polled = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<byte[], byte[]> r : polled) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     Long end = remaining.get(tp);
                     if (end != null && r.offset() < end) {
@@ -91,7 +94,10 @@ public final class TopicOffsets {
                     }
                 }
                 // Transaction markers take offsets too, so a partition is done when its position reaches the end.
-                remaining.keySet().removeIf(tp -> consumer.position(tp) >= remaining.get(tp));
+                boolean done = remaining.keySet().removeIf(tp -> consumer.position(tp) >= remaining.get(tp));
+                if (!polled.isEmpty() || done) {
+                    deadline = System.nanoTime() + TIMEOUT.toNanos();
+                }
                 consumer.pause(consumer.assignment().stream().filter(tp -> !remaining.containsKey(tp)).toList());
             }
         }
