@@ -1,12 +1,14 @@
 package org.laborwatch.connectors.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
@@ -76,8 +78,15 @@ final class ElasticsearchWriter<T> extends AsyncSinkWriter<T, EsAction> {
         BulkRequest request = bulk(actions);
         client.bulk(request).whenComplete((response, error) -> {
             if (error != null) {
-                LOG.warn("Elasticsearch bulk of {} documents failed, retrying in {} ms: {}", actions.size(),
-                        backoffMs, error.toString());
+                int status = statusOf(error);
+                if (status == 401 || status == 403) {
+                    // Not a passing fault: someone must fix the credentials. Waiting keeps every document.
+                    LOG.error("Elasticsearch refused this job's credentials ({}): fix the user or its privileges; "
+                            + "{} documents wait and are retried in {} ms", status, actions.size(), backoffMs);
+                } else {
+                    LOG.warn("Elasticsearch bulk of {} documents failed, retrying in {} ms: {}", actions.size(),
+                            backoffMs, error.toString());
+                }
                 retryLater(actions, result);
             } else {
                 handle(actions, response, result);
@@ -158,6 +167,19 @@ final class ElasticsearchWriter<T> extends AsyncSinkWriter<T, EsAction> {
         backoffMs = FIRST_BACKOFF_MS;
         backlog.addAndGet(-count);
         result.complete();
+    }
+
+    /** The HTTP status of a failed request, or 0 when it never got one (connection refused, timeout). */
+    static int statusOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TransportException e && e.statusCode() > 0) {
+                return e.statusCode();
+            }
+            if (t instanceof ElasticsearchException e) {
+                return e.status();
+            }
+        }
+        return 0;
     }
 
     /** Hands the documents back to the writer after the backoff; until then their in-flight slot stays taken. */

@@ -3,14 +3,18 @@ package org.laborwatch.connectors.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorResponse;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.RequestEntryWrapper;
 import org.junit.jupiter.api.Test;
@@ -90,5 +94,14 @@ class ElasticsearchWritesTest {
         assertThat(back.isCreate()).isTrue();
         assertThat(new String(back.document(), StandardCharsets.UTF_8)).isEqualTo("{\"k\":\"预警\"}");
         assertThat(restored.getBufferedRequestEntries().get(1).getRequestEntry().version()).isEqualTo(42);
+    }
+
+    @Test
+    void shouldTellACredentialsRefusalFromAPassingFault() {
+        var refused = new ElasticsearchException("bulk", ErrorResponse.of(e -> e.status(403)
+                .error(c -> c.type("security_exception").reason("action [indices:data/write/bulk] is unauthorized"))));
+
+        assertThat(ElasticsearchWriter.statusOf(new CompletionException(refused))).isEqualTo(403);
+        assertThat(ElasticsearchWriter.statusOf(new CompletionException(new ConnectException("refused")))).isZero();
     }
 }
