@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,8 +45,8 @@ import org.laborwatch.rules.ruleset.SessionMode;
  * Elasticsearch, their ratio, and the signal-to-alert latency of a live job fed at a fixed rate.
  *
  * <p>Needs a running stack ({@code ./laborwatch stack up}). Latency is measured from handing a signal to the
- * producer to reading its alert as a {@code read_committed} consumer, so it includes the checkpoint that commits
- * the alert's transaction.
+ * producer to reading its alert as a {@code read_committed} consumer, under both delivery guarantees: exactly once
+ * it includes the checkpoint that commits the alert's transaction; at least once the alert is visible when sent.
  */
 public final class StackBench {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -78,12 +79,15 @@ public final class StackBench {
         int enterprises = option("enterprises", 60_000);
         int rounds = option("rounds", 3);
         List<Integer> rates = new ArrayList<>();
-        for (String r : options.getOrDefault("rates", "1000,10000").split(",")) {
+        String rateList = options.getOrDefault("rates", "10000");
+        for (String r : rateList.equals("none") ? new String[0] : rateList.split(",")) {
             rates.add(Integer.parseInt(r.trim()));
         }
         int checkpointMs = option("checkpoint-ms", 500);
-        out.printf("stack bench: Kafka %s, Elasticsearch %s, %,d enterprises, %d rounds; latency at %s signals/s "
-                + "with checkpoints every %d ms%n", kafka, es, enterprises, rounds, rates, checkpointMs);
+        int atLeastOnceCheckpointMs = option("alo-checkpoint-ms", 10_000);
+        out.printf("stack bench: Kafka %s, Elasticsearch %s, %,d enterprises, %d rounds; latency at %s signals/s, "
+                + "exactly once with checkpoints every %d ms and at least once with checkpoints every %d ms%n", kafka,
+                es, enterprises, rounds, rates, checkpointMs, atLeastOnceCheckpointMs);
 
         Path input = generate(enterprises, 7, "throughput");
         Map<TopicPartition, Long> from = TopicOffsets.endOfLog(kafka, Topics.SIGNALS);
@@ -111,7 +115,8 @@ public final class StackBench {
         Path latencyInput = generate(60_000, 9, "latency");
         List<Latency> latencies = new ArrayList<>();
         for (int rate : rates) {
-            latencies.add(latency(latencyInput, rate, checkpointMs));
+            latencies.add(latency(latencyInput, rate, DeliveryGuarantee.EXACTLY_ONCE, checkpointMs));
+            latencies.add(latency(latencyInput, rate, DeliveryGuarantee.AT_LEAST_ONCE, atLeastOnceCheckpointMs));
         }
 
         out.println();
@@ -121,13 +126,14 @@ public final class StackBench {
         out.printf("| the job: Kafka → alerts in Kafka and Elasticsearch | %,.0f signals/s |%n", fullMedian);
         out.printf("| job / ceiling | %.2f |%n", fullMedian / rawMedian);
         for (Latency latency : latencies) {
-            out.printf("| signal-to-alert latency at %,d signals/s: p50 / p99 | %,d / %,d ms |%n", latency.rate,
-                    latency.p50, latency.p99);
+            out.printf("| signal-to-alert latency at %,d signals/s, %s (checkpoints every %,d ms): p50 / p99 "
+                    + "| %,d / %,d ms |%n", latency.rate, name(latency.delivery), latency.checkpointMs, latency.p50,
+                    latency.p99);
         }
         for (Latency latency : latencies) {
-            out.printf("(%,d signals/s: %,d alerts after a %d s warm-up, input held at %,.0f signals/s for up to %d s "
-                    + "after half a year of history, checkpoints every %d ms)%n", latency.rate, latency.samples,
-                    LATENCY_WARMUP_SECONDS, latency.achievedRate, FEED_SECONDS, checkpointMs);
+            out.printf("(%,d signals/s %s: %,d alerts after a %d s warm-up, input held at %,.0f signals/s for up to "
+                    + "%d s after half a year of history)%n", latency.rate, name(latency.delivery), latency.samples,
+                    LATENCY_WARMUP_SECONDS, latency.achievedRate, FEED_SECONDS);
         }
     }
 
@@ -177,14 +183,20 @@ public final class StackBench {
     /** How long each latency measurement feeds signals. */
     static final int FEED_SECONDS = 25;
 
-    private record Latency(int rate, long p50, long p99, int samples, double achievedRate) {
+    private record Latency(int rate, DeliveryGuarantee delivery, int checkpointMs, long p50, long p99, int samples,
+                           double achievedRate) {
+    }
+
+    private static String name(DeliveryGuarantee delivery) {
+        return delivery == DeliveryGuarantee.EXACTLY_ONCE ? "exactly once" : "at least once";
     }
 
     /**
      * A live job (one-minute out-of-orderness, as {@code StackJob} runs) fed at a fixed rate; every alert read back is
-     * matched with the moment its trigger signal was handed to the producer.
+     * matched with the moment its trigger signal was handed to the producer. Exactly once, an alert is visible when
+     * the checkpoint after it completes; at least once, when it is sent.
      */
-    private Latency latency(Path input, int rate, int checkpointMs) throws Exception {
+    private Latency latency(Path input, int rate, DeliveryGuarantee delivery, int checkpointMs) throws Exception {
         List<String[]> lines = new ArrayList<>(); // key, json, signal id
         SignalCodec codec = SignalCodec.defaults();
         for (String line : Files.readAllLines(input, StandardCharsets.UTF_8)) {
@@ -203,7 +215,8 @@ public final class StackBench {
         JobClient job = StackRun.start(new StackRun.Options(kafka, es, jobName,
                 start, null, RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED),
                 RiskConfig.defaults(), StackRun.LIVE_OUT_OF_ORDERNESS, SignalCodec.defaults(), 2,
-                Duration.ofMillis(checkpointMs), dir.resolve("checkpoints").toAbsolutePath(), null, 0));
+                Duration.ofMillis(checkpointMs), dir.resolve("checkpoints").toAbsolutePath(), null, 0)
+                .withDelivery(delivery));
         try (SignalProducer producer = new SignalProducer(kafka, Topics.SIGNALS, codec)) {
             for (String[] l : history) {
                 producer.send(l[0], l[1]);
@@ -214,8 +227,8 @@ public final class StackBench {
         while (!reached(TopicOffsets.committed(kafka, jobName, Topics.SIGNALS), caughtUp)) {
             Thread.sleep(500);
         }
-        out.printf("  latency at %,d signals/s: %,d signals of history judged, feeding %,d more%n", rate,
-                history.size(), lines.size());
+        out.printf("  latency at %,d signals/s %s: %,d signals of history judged, feeding %,d more%n", rate,
+                name(delivery), history.size(), lines.size());
 
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -243,7 +256,8 @@ public final class StackBench {
         long quietSince = System.nanoTime();
         int seen = latencies.size();
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() - quietSince < 5_000_000_000L + 4_000_000L * checkpointMs
+        long quietNanos = 5_000_000_000L + (delivery == DeliveryGuarantee.EXACTLY_ONCE ? 4_000_000L * checkpointMs : 0);
+        while (System.nanoTime() - quietSince < quietNanos
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
             if (latencies.size() != seen) {
@@ -261,8 +275,8 @@ public final class StackBench {
         if (sorted.isEmpty()) {
             throw new IllegalStateException("no alerts were read back: is the job running?");
         }
-        return new Latency(rate, sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.99)),
-                sorted.size(), achieved);
+        return new Latency(rate, delivery, checkpointMs, sorted.get(sorted.size() / 2),
+                sorted.get((int) (sorted.size() * 0.99)), sorted.size(), achieved);
     }
 
     /**
