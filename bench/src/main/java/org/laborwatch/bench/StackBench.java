@@ -34,6 +34,7 @@ import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.generate.SampleGenerator;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.engine.stack.ArchiveRun;
 import org.laborwatch.engine.stack.StackRun;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.ruleset.RuleSets;
@@ -99,15 +100,17 @@ public final class StackBench {
         out.printf("produced %,d records into %s%n", records, Topics.SIGNALS);
 
         consume(from, to); // warm-up of both, not counted
-        job(from, to, "warmup");
+        jobs(from, to, "warmup");
         List<Double> raw = new ArrayList<>();
         List<Double> full = new ArrayList<>();
+        List<Double> archived = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             raw.add(records / seconds(() -> consume(from, to)));
-            JobExecutionResult result = job(from, to, "round-" + r);
-            full.add(records / (result.getNetRuntime() / 1000.0));
-            out.printf("  round %d: plain consumer %,.0f records/s, job %,.0f signals/s%n", r, raw.get(r),
-                    full.get(r));
+            JobExecutionResult[] results = jobs(from, to, "round-" + r);
+            full.add(records / (results[0].getNetRuntime() / 1000.0));
+            archived.add(records / (results[1].getNetRuntime() / 1000.0));
+            out.printf("  round %d: plain consumer %,.0f records/s, job %,.0f signals/s, archive beside it %,.0f "
+                    + "signals/s%n", r, raw.get(r), full.get(r), archived.get(r));
         }
         double rawMedian = median(raw);
         double fullMedian = median(full);
@@ -125,6 +128,7 @@ public final class StackBench {
         out.printf("| plain Kafka consumer, lw.signals (the ceiling) | %,.0f records/s |%n", rawMedian);
         out.printf("| the job: Kafka → alerts in Kafka and Elasticsearch | %,.0f signals/s |%n", fullMedian);
         out.printf("| job / ceiling | %.2f |%n", fullMedian / rawMedian);
+        out.printf("| the archive job beside it: Kafka → lw-signals | %,.0f signals/s |%n", median(archived));
         for (Latency latency : latencies) {
             out.printf("| signal-to-alert latency at %,d signals/s, %s (checkpoints every %,d ms): p50 / p99 "
                     + "| %,d / %,d ms |%n", latency.rate, name(latency.delivery), latency.checkpointMs, latency.p50,
@@ -169,13 +173,17 @@ public final class StackBench {
         }
     }
 
-    private JobExecutionResult job(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, String name)
+    /** The engine job and the archive job beside it, as {@code run --stack} runs them: their results, in that order. */
+    private JobExecutionResult[] jobs(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, String name)
             throws Exception {
         StackRun.Options o = new StackRun.Options(kafka, es, "bench-" + name + "-" + System.currentTimeMillis(),
                 from, to, RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
-                EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2, Duration.ofMillis(option("job-checkpoint-ms", 2000)),
-                dir.resolve("checkpoints").toAbsolutePath(), null, 0);
-        return StackRun.start(o).getJobExecutionResult().get();
+                EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2,
+                Duration.ofMillis(option("job-checkpoint-ms", 2000)), dir.resolve("checkpoints").toAbsolutePath(),
+                null, 0);
+        JobClient engine = StackRun.start(o);
+        JobClient archive = ArchiveRun.start(o);
+        return new JobExecutionResult[] {engine.getJobExecutionResult().get(), archive.getJobExecutionResult().get()};
     }
 
     static final int LATENCY_WARMUP_SECONDS = 5;
@@ -212,11 +220,13 @@ public final class StackBench {
         Map<TopicPartition, Long> start = TopicOffsets.endOfLog(kafka, Topics.SIGNALS);
         Map<TopicPartition, Long> alertsStart = TopicOffsets.endOfLog(kafka, Topics.ALERTS);
         String jobName = "bench-latency-" + System.currentTimeMillis();
-        JobClient job = StackRun.start(new StackRun.Options(kafka, es, jobName,
+        StackRun.Options options = new StackRun.Options(kafka, es, jobName,
                 start, null, RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED),
                 RiskConfig.defaults(), StackRun.LIVE_OUT_OF_ORDERNESS, SignalCodec.defaults(), 2,
                 Duration.ofMillis(checkpointMs), dir.resolve("checkpoints").toAbsolutePath(), null, 0)
-                .withDelivery(delivery));
+                .withDelivery(delivery);
+        JobClient job = StackRun.start(options);
+        JobClient archive = ArchiveRun.start(options); // beside it, as a deployment runs it
         try (SignalProducer producer = new SignalProducer(kafka, Topics.SIGNALS, codec)) {
             for (String[] l : history) {
                 producer.send(l[0], l[1]);
@@ -268,6 +278,7 @@ public final class StackBench {
         done.set(true);
         reader.join();
         stop(job);
+        stop(archive);
         out.printf("  latency at %,d signals/s: %,d alerts read back in all%n", rate, read.getAndSet(0));
 
         List<Long> sorted = new ArrayList<>(latencies);

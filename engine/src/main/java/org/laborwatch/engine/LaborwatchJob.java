@@ -60,12 +60,11 @@ public final class LaborwatchJob {
     }
 
     /**
-     * Where results go; each list may name several sinks (Kafka and Elasticsearch). {@code ruleSetEvents} and
-     * {@code signalArchive} may be null.
+     * Where results go; each list may name several sinks (Kafka and Elasticsearch). {@code ruleSetEvents} may be
+     * null.
      */
     public record Sinks(List<Named<Alert>> alerts, List<Named<RiskSnapshot>> risk,
-                        List<Named<DeadLetter>> deadLetters, Sink<RuleSetEvent> ruleSetEvents,
-                        Sink<Signal> signalArchive) {
+                        List<Named<DeadLetter>> deadLetters, Sink<RuleSetEvent> ruleSetEvents) {
     }
 
     /**
@@ -132,9 +131,6 @@ public final class LaborwatchJob {
         if (sinks.ruleSetEvents() != null) {
             alerts.getSideOutput(EnterpriseRiskFunction.RULE_SET_EVENTS).sinkTo(sinks.ruleSetEvents())
                     .uid("sink-rule-set-events").name("Rule-set events").setParallelism(1);
-        }
-        if (sinks.signalArchive() != null) {
-            signals.sinkTo(sinks.signalArchive()).uid("sink-signal-archive").name("Signal archive");
         }
     }
 

@@ -49,6 +49,7 @@ import org.laborwatch.engine.report.RunReport;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.engine.stack.ArchiveRun;
 import org.laborwatch.engine.stack.StackRun;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.ruleset.RuleSet;
@@ -100,9 +101,13 @@ final class StackCommand {
                 codec, parallelism, Duration.ofSeconds(2), outDir.resolve("checkpoints").toAbsolutePath(), null,
                 WEB_UI_PORT);
         var job = StackRun.start(options);
+        // The archive job indexes the same range into lw-signals beside it (after it: the engine takes the first
+        // web UI and metrics ports, the ones printed).
+        var archive = ArchiveRun.start(options);
         printWhereToWatch(job.getJobID().toString());
         JobExecutionResult result = job.getJobExecutionResult().get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        archive.getJobExecutionResult().get();
 
         long raised = counter(result, EnterpriseRiskFunction.ACC_ALERTS);
         List<Alert> alerts = readAllAlerts(alertsBefore, raised, codec);

@@ -84,7 +84,7 @@ public final class EmbeddedRun {
                                 JsonLinesSink.to(parts.resolve(RunOutputs.RISK), "risk", risk))),
                         List.of(new LaborwatchJob.Named<>("files", JsonLinesSink.to(
                                 parts.resolve(RunOutputs.DEAD_LETTERS), "dead-letters", deadLetters))),
-                        null, null),
+                        null),
                 // A file has no upsert: write each enterprise's final risk once instead of every change.
                 new LaborwatchJob.Settings(options.rules(), options.evaluators(),
                         options.risk().withSnapshots(RiskConfig.Snapshots.FINAL), options.outOfOrderness(),

@@ -16,7 +16,8 @@ import org.laborwatch.rules.ruleset.SessionMode;
 
 /**
  * The live job as a Flink cluster runs it (the job jar's entry point, {@code docker/}): reads lw.signals from the
- * consumer group's committed offsets onwards, follows lw.rules, runs until cancelled. Checkpoint storage, restart
+ * consumer group's committed offsets onwards, follows lw.rules, runs until cancelled; beside it, as a second job of
+ * the application, the signal archive ({@link ArchiveRun}, consumer group NAME-archive). Checkpoint storage, restart
  * strategy and reporters come from the cluster's configuration; the interval and mode are the job's own, because
  * the delivery guarantee depends on them.
  *
@@ -55,7 +56,11 @@ public final class StackJob {
                 EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), outOfOrderness,
                 SignalCodec.defaults(), env.getParallelism(), interval, null, null, 0)
                 .withDelivery(KafkaConnections.delivery(args.getOrDefault("delivery", "exactly-once")));
-        StackRun.job(options).execute(env, name);
+        StackRun.job(options).build(env);
+        env.executeAsync(name);
+        // The signal archive: a second job of the same application, at Elasticsearch's pace (see ArchiveRun).
+        ArchiveRun.build(options, env);
+        env.execute(ArchiveRun.jobName(name));
     }
 
     private static Map<String, String> parse(String[] argv) {

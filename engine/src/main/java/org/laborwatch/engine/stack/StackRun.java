@@ -37,8 +37,8 @@ import org.laborwatch.rules.ruleset.RuleSet;
 
 /**
  * The job on the stack: signals from Kafka; alerts to Kafka and Elasticsearch, risk to Elasticsearch (upserts),
- * dead letters to the DLQ topic, accepted signals to the Elasticsearch archive. The same {@link LaborwatchJob} as
- * the embedded run, with other sources and sinks.
+ * dead letters to the DLQ topic. The same {@link LaborwatchJob} as the embedded run, with other sources and sinks.
+ * The signal archive is a job of its own beside it ({@link ArchiveRun}).
  *
  * <p>Checkpoints are always on: they commit the Kafka transactions (what consumers see) and bound what a restart
  * re-reads. See docs/operations.md for the guarantee and its latency cost.
@@ -121,8 +121,7 @@ public final class StackRun {
                                 ElasticsearchSink.Limits.ordered()))),
                 List.of(new LaborwatchJob.Named<>("kafka",
                         kafka.sink(Topics.DEAD_LETTERS, deadLetters, DeadLetter::origin))),
-                kafka.sink(Topics.RULE_EVENTS, RecordCodec.of(RuleSetEvent.class, zone), RuleSetEvent::version),
-                new ElasticsearchSink<>(es, Documents.signals(options.codec())));
+                kafka.sink(Topics.RULE_EVENTS, RecordCodec.of(RuleSetEvent.class, zone), RuleSetEvent::version));
         // Elasticsearch holds the latest risk per enterprise: every change is emitted, the latest per second written.
         var settings = new LaborwatchJob.Settings(options.rules(), options.evaluators(),
                 options.risk().withSnapshots(RiskConfig.Snapshots.ON_CHANGE), options.outOfOrderness(),

@@ -65,8 +65,11 @@ class KafkaToAlertsStackIT {
         Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
         Map<TopicPartition, Long> dlqBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.DEAD_LETTERS);
         Stack.Range range = Stack.produce(List.of(signals));
-        StackRun.start(Stack.options("it-kafka-to-alerts", range, dir.resolve("checkpoints")))
-                .getJobExecutionResult().get();
+        StackRun.Options options = Stack.options("it-kafka-to-alerts", range, dir.resolve("checkpoints"));
+        var engine = StackRun.start(options);
+        var archive = ArchiveRun.start(options);
+        engine.getJobExecutionResult().get();
+        archive.getJobExecutionResult().get();
         kafkaAlerts = Stack.alerts(alertsBefore, TopicOffsets.end(Stack.kafka(), Topics.ALERTS));
         deadLetters = Stack.deadLetters(dlqBefore, TopicOffsets.end(Stack.kafka(), Topics.DEAD_LETTERS));
         es = Stack.es();
