@@ -84,12 +84,22 @@ es_install() {
   mv "$ES_HOME.tmp/elasticsearch-$ES_VERSION" "$ES_HOME" && rm -rf "$ES_HOME.tmp"
 }
 
+# A server of this stack home that is up must be the one asked for: a changed address while it runs would otherwise
+# pass for "already up" and fail later, far from the cause.
+same_address() {
+  local name=$1 wanted=$2 variable=$3 running
+  running=$(cat "$RUN/${name,,}.address" 2>/dev/null || true)
+  [[ -z $running || $running == "$wanted" ]] && return
+  fail "$name of $STACK_HOME already runs at $running, not $wanted; run 'stack down' first, or set $variable=$running (or another LW_STACK_HOME for a second stack)"
+}
+
 # --- Kafka ----------------------------------------------------------------------------------------------------------
 
 kafka_up() {
   local host port controller cp
   host=$(host_of "$KAFKA_BOOTSTRAP"); port=$(port_of "$KAFKA_BOOTSTRAP"); controller=$((port + 1))
   if alive "$RUN/kafka.pid"; then
+    same_address Kafka "$KAFKA_BOOTSTRAP" LW_KAFKA_BOOTSTRAP
     say "Kafka already up at $KAFKA_BOOTSTRAP (pid $(cat "$RUN/kafka.pid"))"
     return
   fi
@@ -125,6 +135,7 @@ EOF
   nohup java -Xms256m -Xmx512m -Dkafka.logs.dir="$LOGS" -cp "$cp" kafka.Kafka "$STACK_HOME/kafka.properties" \
     >"$LOGS/kafka.log" 2>&1 &
   echo $! >"$RUN/kafka.pid"
+  echo "$KAFKA_BOOTSTRAP" >"$RUN/kafka.address"
   for _ in $(seq 1 60); do
     port_open "$host" "$port" && { say "Kafka $KAFKA_VERSION up at $KAFKA_BOOTSTRAP"; return; }
     alive "$RUN/kafka.pid" || fail "Kafka exited while starting; see $LOGS/kafka.log"
@@ -163,6 +174,7 @@ es_up() {
   local host port java_home
   host=$(host_of "$ES_URL"); port=$(port_of "$ES_URL")
   if alive "$RUN/elasticsearch.pid"; then
+    same_address Elasticsearch "$ES_URL" LW_ES_URL
     say "Elasticsearch already up at $ES_URL (pid $(cat "$RUN/elasticsearch.pid"))"
     return
   fi
@@ -177,6 +189,7 @@ es_up() {
   fi
   java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
   rm -f "$RUN/elasticsearch.pid"
+  echo "$ES_URL" >"$RUN/elasticsearch.address"
   as_es_user env ES_JAVA_HOME="$java_home" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
     "$ES_HOME/bin/elasticsearch" -d -p "$RUN/elasticsearch.pid" \
     -E discovery.type=single-node -E xpack.security.enabled=false -E network.host="$host" \
