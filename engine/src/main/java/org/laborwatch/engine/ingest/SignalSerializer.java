@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -197,44 +196,10 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
         return new Snapshot();
     }
 
-    /**
-     * Records the wire format; state written in another format is refused with a clear message rather than misread.
-     * There is no older format to migrate from yet.
-     */
-    public static final class Snapshot implements TypeSerializerSnapshot<Signal> {
-        private int format = VERSION;
-
-        @Override
-        public int getCurrentVersion() {
-            return 1;
-        }
-
-        @Override
-        public void writeSnapshot(DataOutputView out) throws IOException {
-            out.writeInt(format);
-        }
-
-        @Override
-        public void readSnapshot(int readVersion, DataInputView in, ClassLoader userCodeClassLoader)
-                throws IOException {
-            format = in.readInt();
-        }
-
-        @Override
-        public TypeSerializer<Signal> restoreSerializer() {
-            if (format != VERSION) {
-                throw new IllegalStateException("signals in this state were written in format " + format
-                        + "; this build reads format " + VERSION);
-            }
-            return new SignalSerializer();
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<Signal> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<Signal> old) {
-            return old instanceof Snapshot s && s.format == VERSION
-                    ? TypeSerializerSchemaCompatibility.compatibleAsIs()
-                    : TypeSerializerSchemaCompatibility.incompatible();
+    /** Records the wire format ({@link FormatSnapshot}). */
+    public static final class Snapshot extends FormatSnapshot<Signal> {
+        public Snapshot() {
+            super("signals", VERSION, SignalSerializer::new);
         }
     }
 }

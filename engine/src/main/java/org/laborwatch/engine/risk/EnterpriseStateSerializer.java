@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
+import org.laborwatch.engine.ingest.FormatSnapshot;
 import org.laborwatch.engine.ingest.Utf8Strings;
 import org.laborwatch.rules.fact.SignalType;
 import org.laborwatch.rules.feature.SignalHistory;
@@ -362,44 +362,10 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         return new Snapshot();
     }
 
-    /**
-     * Records the format; state written in another format is refused with a clear message rather than misread. There
-     * is no older format to migrate from yet.
-     */
-    public static final class Snapshot implements TypeSerializerSnapshot<EnterpriseState> {
-        private int format = VERSION;
-
-        @Override
-        public int getCurrentVersion() {
-            return 1;
-        }
-
-        @Override
-        public void writeSnapshot(DataOutputView out) throws IOException {
-            out.writeInt(format);
-        }
-
-        @Override
-        public void readSnapshot(int readVersion, DataInputView in, ClassLoader userCodeClassLoader)
-                throws IOException {
-            format = in.readInt();
-        }
-
-        @Override
-        public TypeSerializer<EnterpriseState> restoreSerializer() {
-            if (format != VERSION) {
-                throw new IllegalStateException("enterprise state in this checkpoint was written in format " + format
-                        + "; this build reads format " + VERSION);
-            }
-            return new EnterpriseStateSerializer();
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<EnterpriseState> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<EnterpriseState> old) {
-            return old instanceof Snapshot s && s.format == VERSION
-                    ? TypeSerializerSchemaCompatibility.compatibleAsIs()
-                    : TypeSerializerSchemaCompatibility.incompatible();
+    /** Records the wire format ({@link FormatSnapshot}). */
+    public static final class Snapshot extends FormatSnapshot<EnterpriseState> {
+        public Snapshot() {
+            super("enterprise states", VERSION, EnterpriseStateSerializer::new);
         }
     }
 }
