@@ -1,5 +1,6 @@
 package org.laborwatch.engine.stack;
 
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.configuration.Configuration;
@@ -11,9 +12,11 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
 import org.laborwatch.connectors.elasticsearch.Documents;
 import org.laborwatch.connectors.elasticsearch.ElasticsearchSink;
 import org.laborwatch.connectors.json.Decoded;
+import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.KafkaConnections;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.engine.ingest.DecodedTypeInfo;
@@ -41,15 +44,27 @@ public final class ArchiveRun {
 
     /** Builds the archive over the same topic range (or live, from its group's offsets) as the engine's options. */
     public static void build(StackRun.Options engine, StreamExecutionEnvironment env) {
-        KafkaConnections kafka = new KafkaConnections(engine.kafka(), jobName(engine.jobName()));
-        OffsetsInitializer start = engine.start() != null ? OffsetsInitializer.offsets(engine.start())
+        build(engine.kafka(), engine.elasticsearch(), jobName(engine.jobName()), engine.start(), engine.end(),
+                engine.codec(), env);
+    }
+
+    /**
+     * @param start offsets per partition, or null for the consumer group's committed offsets (the earliest for a new
+     *              group)
+     * @param end   where to stop, or null to run on
+     */
+    public static void build(String kafka, String elasticsearch, String archiveJobName,
+                             Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, SignalCodec codec,
+                             StreamExecutionEnvironment env) {
+        KafkaConnections connections = new KafkaConnections(kafka, archiveJobName);
+        OffsetsInitializer from = start != null ? OffsetsInitializer.offsets(start)
                 : OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
-        OffsetsInitializer end = engine.end() != null ? OffsetsInitializer.offsets(engine.end()) : null;
-        env.fromSource(kafka.signals(Topics.SIGNALS, engine.codec(), DecodedTypeInfo.INSTANCE, start, end),
+        OffsetsInitializer to = end != null ? OffsetsInitializer.offsets(end) : null;
+        env.fromSource(connections.signals(Topics.SIGNALS, codec, DecodedTypeInfo.INSTANCE, from, to),
                         WatermarkStrategy.noWatermarks(), "kafka-signals")
                 .uid("src-kafka-signals")
                 .flatMap(new AcceptedOnly(), SignalTypeInfo.INSTANCE).uid("accepted").name("Accepted signals")
-                .sinkTo(new ElasticsearchSink<>(engine.elasticsearch(), Documents.signals(engine.codec())))
+                .sinkTo(new ElasticsearchSink<>(elasticsearch, Documents.signals(codec)))
                 .uid("sink-signal-archive").name("Signal archive");
     }
 

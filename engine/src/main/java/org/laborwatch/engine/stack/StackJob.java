@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.laborwatch.connectors.json.SignalCodec;
@@ -16,10 +18,10 @@ import org.laborwatch.rules.ruleset.SessionMode;
 
 /**
  * The live job as a Flink cluster runs it (the job jar's entry point, {@code docker/}): reads lw.signals from the
- * consumer group's committed offsets onwards, follows lw.rules, runs until cancelled; beside it, as a second job of
- * the application, the signal archive ({@link ArchiveRun}, consumer group NAME-archive). Checkpoint storage, restart
- * strategy and reporters come from the cluster's configuration; the interval and mode are the job's own, because
- * the delivery guarantee depends on them.
+ * consumer group's committed offsets onwards, follows lw.rules, runs until cancelled. The signal archive runs beside
+ * it as an application of its own ({@link ArchiveJob}), so each restores from its own savepoints. Checkpoint
+ * storage, restart strategy and reporters come from the cluster's configuration; the interval and mode are the job's
+ * own, because the delivery guarantee depends on them.
  *
  * <pre>
  * --kafka HOST:PORT  (or LW_KAFKA_BOOTSTRAP)     --es URL (or LW_ES_URL)
@@ -45,25 +47,27 @@ public final class StackJob {
         RuleSet rules = args.containsKey("rules") ? RuleSets.fromDirectory(Path.of(args.get("rules")), null)
                 : RuleSets.bundled();
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.enableCheckpointing(interval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        env.getCheckpointConfig().setCheckpointTimeout(StackRun.CHECKPOINT_TIMEOUT.toMillis());
-        org.apache.flink.configuration.Configuration pipeline = new org.apache.flink.configuration.Configuration();
-        pipeline.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
-        pipeline.set(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE, true);
-        env.configure(pipeline);
+        StreamExecutionEnvironment env = clusterEnvironment(interval);
         StackRun.Options options = new StackRun.Options(kafka, es, name, null, null, rules,
                 EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), outOfOrderness,
                 SignalCodec.defaults(), env.getParallelism(), interval, null, null, 0)
                 .withDelivery(KafkaConnections.delivery(args.getOrDefault("delivery", "exactly-once")));
-        StackRun.job(options).build(env);
-        env.executeAsync(name);
-        // The signal archive: a second job of the same application, at Elasticsearch's pace (see ArchiveRun).
-        ArchiveRun.build(options, env);
-        env.execute(ArchiveRun.jobName(name));
+        StackRun.job(options).execute(env, name);
     }
 
-    private static Map<String, String> parse(String[] argv) {
+    /** The cluster's environment with what the job's guarantees need of it, whatever the cluster is configured with. */
+    static StreamExecutionEnvironment clusterEnvironment(Duration checkpointInterval) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.getCheckpointConfig().setCheckpointTimeout(StackRun.CHECKPOINT_TIMEOUT.toMillis());
+        Configuration pipeline = new Configuration();
+        pipeline.set(PipelineOptions.GENERIC_TYPES, false);
+        pipeline.set(PipelineOptions.OBJECT_REUSE, true);
+        env.configure(pipeline);
+        return env;
+    }
+
+    static Map<String, String> parse(String[] argv) {
         Map<String, String> args = new HashMap<>();
         for (int i = 0; i < argv.length; i++) {
             if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
@@ -74,7 +78,7 @@ public final class StackJob {
         return args;
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
     }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.laborwatch.engine.stack.ArchiveJob;
+import org.laborwatch.engine.stack.StackJob;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -45,8 +47,8 @@ class ComposeFileTest {
     void shouldUseOnlyComposeTopLevelKeys() {
         assertThat(compose.keySet()).allSatisfy(k -> assertThat(TOP_LEVEL.contains(k) || k.startsWith("x-"))
                 .as("top-level key %s", k).isTrue());
-        assertThat(services).containsKeys("kafka", "elasticsearch", "jobmanager", "taskmanager", "kafka-setup",
-                "es-setup");
+        assertThat(services).containsKeys("kafka", "elasticsearch", "jobmanager", "taskmanager", "archive-jobmanager",
+                "archive-taskmanager", "kafka-setup", "es-setup");
     }
 
     @Test
@@ -96,13 +98,18 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldStartTheJobClassThatTheJarContains() throws Exception {
-        String command = (String) services.get("jobmanager").get("command");
-        Matcher m = Pattern.compile("--job-classname (\\S+)").matcher(command);
-        assertThat(m.find()).as("the jobmanager runs a job class").isTrue();
-        Class<?> job = Class.forName(m.group(1));
-        assertThat(job.getMethod("main", String[].class)).isNotNull();
-        assertThat(command).contains("--kafka kafka:9092", "--es http://elasticsearch:9200");
+    void shouldStartTheJobClassesThatTheJarContains() throws Exception {
+        Map<String, Class<?>> expected = Map.of("jobmanager", StackJob.class, "archive-jobmanager", ArchiveJob.class);
+        for (Map.Entry<String, Class<?>> e : expected.entrySet()) {
+            String command = (String) services.get(e.getKey()).get("command");
+            Matcher m = Pattern.compile("--job-classname (\\S+)").matcher(command);
+            assertThat(m.find()).as(e.getKey() + " runs a job class").isTrue();
+            Class<?> job = Class.forName(m.group(1));
+            assertThat(job).as(e.getKey()).isEqualTo(e.getValue());
+            assertThat(job.getMethod("main", String[].class)).isNotNull();
+            assertThat(command).contains("--kafka kafka:9092", "--es http://elasticsearch:9200",
+                    "--job-name laborwatch");
+        }
     }
 
     @Test
@@ -118,11 +125,13 @@ class ComposeFileTest {
 
     @Test
     void shouldGiveFlinkWellFormedPropertiesAndTheCheckpointVolume() {
-        for (String flink : List.of("jobmanager", "taskmanager")) {
+        Map<String, String> jobManagerOf = Map.of("jobmanager", "jobmanager", "taskmanager", "jobmanager",
+                "archive-jobmanager", "archive-jobmanager", "archive-taskmanager", "archive-jobmanager");
+        for (String flink : jobManagerOf.keySet()) {
             Map<?, ?> env = (Map<?, ?>) services.get(flink).get("environment");
             String properties = (String) env.get("FLINK_PROPERTIES");
             assertThat(properties.lines()).as(flink).allMatch(l -> l.matches("[a-z][A-Za-z0-9.\\-]*: \\S.*"));
-            assertThat(properties).contains("jobmanager.rpc.address: jobmanager",
+            assertThat(properties).as(flink).contains("jobmanager.rpc.address: " + jobManagerOf.get(flink),
                     "execution.checkpointing.dir: file:///checkpoints");
             assertThat(services.get(flink).get("volumes")).asString().contains("checkpoints:/checkpoints");
         }
