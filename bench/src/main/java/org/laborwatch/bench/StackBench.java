@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -296,14 +298,14 @@ public final class StackBench {
      */
     private void stop(JobClient job) throws Exception {
         job.stopWithSavepoint(false, dir.resolve("savepoints").toAbsolutePath().toUri().toString(),
-                org.apache.flink.core.execution.SavepointFormatType.CANONICAL).get();
+                SavepointFormatType.CANONICAL).get();
     }
 
     private static boolean reached(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
-    private final java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong read = new AtomicLong();
 
     private void readAlerts(Map<TopicPartition, Long> from, Map<String, Long> sentAt, List<Long> latencies,
                             AtomicBoolean done, long[] feedStarted) {

@@ -124,6 +124,7 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         int length = readBlock(source);
         if (decoding == null) {
             decoding = new DataInputDeserializer();
+            strings = new Utf8Strings(CACHED_MAX_BYTES);
         }
         decoding.setBuffer(block, 0, length);
         return read(decoding);
@@ -184,7 +185,6 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
     }
 
     private EnterpriseState read(DataInputView in) throws IOException {
-        Utf8Strings strings = strings();
         EnterpriseState s = new EnterpriseState();
         s.enterpriseName = strings.read(in);
         s.district = strings.readRepeated(in);
@@ -338,13 +338,6 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
     private static RiskLevel readLevel(DataInputView in) throws IOException {
         byte ordinal = in.readByte();
         return ordinal < 0 ? null : LEVELS[ordinal];
-    }
-
-    private Utf8Strings strings() {
-        if (strings == null) {
-            strings = new Utf8Strings(CACHED_MAX_BYTES);
-        }
-        return strings;
     }
 
     @Override
