@@ -37,7 +37,7 @@ public final class JsonLinesSink {
 
         @Override
         public void encode(T element, OutputStream stream) throws IOException {
-            stream.write(codec.encodeBytes(element));
+            codec.encodeTo(element, stream);
             stream.write('\n');
         }
     }

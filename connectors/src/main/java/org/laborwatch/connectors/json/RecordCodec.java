@@ -3,7 +3,7 @@ package org.laborwatch.connectors.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -54,18 +56,28 @@ public final class RecordCodec<T> implements Serializable {
     }
 
     public String encode(T value) {
-        try {
-            return mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode " + type.getSimpleName(), e);
-        }
+        return new String(encodeBytes(value), StandardCharsets.UTF_8);
     }
 
     public byte[] encodeBytes(T value) {
+        ByteArrayBuilder out = new ByteArrayBuilder(mapper().getFactory()._getBufferRecycler());
         try {
-            return mapper().writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode " + type.getSimpleName(), e);
+            encodeTo(value, out);
+            return out.toByteArray();
+        } finally {
+            out.release();
+        }
+    }
+
+    /** Writes the record to {@code out}, leaving the stream open. */
+    public void encodeTo(T value, OutputStream out) {
+        try (JsonGenerator g = mapper().getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            if (!OutputJson.write(value, g, zone)) {
+                mapper().writeValue(g, value);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode " + type.getSimpleName(), e);
         }
     }
 
