@@ -12,21 +12,29 @@ import org.laborwatch.rules.fact.SignalSource;
  *
  * <p>Why not a {@code HashMap<String, Long>}: a node, a key string, its bytes and a boxed time per signal made the
  * dedupe keys the most numerous objects in enterprise state, and every one of them was copied by the garbage
- * collector when it was promoted. Here an enterprise's keys are three arrays.
+ * collector when it was promoted. Here an enterprise's keys are one array, three longs per slot (first hash, second
+ * hash, time), starting at four slots: most enterprises of a city send a handful of signals a year, and the table is
+ * promoted with every new enterprise (three arrays of eight slots were the largest part of a new enterprise's state).
  *
  * <p>Part of {@link EnterpriseState}, written by {@link EnterpriseStateSerializer}.
  */
 public class SeenKeys {
-    private static final int INITIAL_CAPACITY = 8;
+    private static final int INITIAL_CAPACITY = 4;
+    private static final int FIRST = 0;
+    private static final int SECOND = 1;
+    private static final int TIME = 2;
+    private static final int WIDTH = 3;
 
-    /** First and second hash per slot; both zero marks an empty slot. */
-    public long[] first = new long[INITIAL_CAPACITY];
-    public long[] second = new long[INITIAL_CAPACITY];
-    /** The event time the key first came with. */
-    public long[] times = new long[INITIAL_CAPACITY];
-    public int size;
+    /** {@link #WIDTH} longs per slot; zero in both hashes marks an empty slot. */
+    private long[] slots = new long[INITIAL_CAPACITY * WIDTH];
+    private int size;
 
     public SeenKeys() {
+    }
+
+    private SeenKeys(long[] slots, int size) {
+        this.slots = slots;
+        this.size = size;
     }
 
     /** Records the key; false when it was seen before, whatever time it claims now. */
@@ -36,72 +44,67 @@ public class SeenKeys {
         if (h1 == 0 && h2 == 0) {
             h2 = 1; // zero in both is the empty slot
         }
-        int mask = first.length - 1;
+        int mask = capacity() - 1;
         int slot = (int) h1 & mask;
-        while (first[slot] != 0 || second[slot] != 0) {
-            if (first[slot] == h1 && second[slot] == h2) {
+        while (occupied(slots, slot)) {
+            int i = slot * WIDTH;
+            if (slots[i + FIRST] == h1 && slots[i + SECOND] == h2) {
                 return false;
             }
             slot = (slot + 1) & mask;
         }
-        first[slot] = h1;
-        second[slot] = h2;
-        times[slot] = at;
-        if (++size * 2 > first.length) {
-            rebuild(first.length * 2, Long.MIN_VALUE);
+        put(slots, slot, h1, h2, at);
+        if (++size * 2 > capacity()) {
+            rebuild(capacity() * 2, Long.MIN_VALUE);
         }
         return true;
     }
 
     /** A copy that shares nothing with this one: for the state serializer's copy-on-write. */
     SeenKeys copy() {
-        SeenKeys c = new SeenKeys();
-        c.first = first.clone();
-        c.second = second.clone();
-        c.times = times.clone();
-        c.size = size;
-        return c;
+        return new SeenKeys(slots.clone(), size);
     }
 
     /** Writes the table as it is: its capacity, then each occupied slot with its place, so a read rebuilds it exactly. */
     void writeTo(DataOutputView out) throws IOException {
-        out.writeInt(first.length);
+        out.writeInt(capacity());
         out.writeInt(size);
-        for (int slot = 0; slot < first.length; slot++) {
-            if (first[slot] != 0 || second[slot] != 0) {
+        for (int slot = 0; slot < capacity(); slot++) {
+            if (occupied(slots, slot)) {
+                int i = slot * WIDTH;
                 out.writeInt(slot);
-                out.writeLong(first[slot]);
-                out.writeLong(second[slot]);
-                out.writeLong(times[slot]);
+                out.writeLong(slots[i + FIRST]);
+                out.writeLong(slots[i + SECOND]);
+                out.writeLong(slots[i + TIME]);
             }
         }
     }
 
     static SeenKeys readFrom(DataInputView in) throws IOException {
-        SeenKeys keys = new SeenKeys();
-        int capacity = in.readInt();
-        keys.first = new long[capacity];
-        keys.second = new long[capacity];
-        keys.times = new long[capacity];
-        keys.size = in.readInt();
-        for (int i = 0; i < keys.size; i++) {
-            int slot = in.readInt();
-            keys.first[slot] = in.readLong();
-            keys.second[slot] = in.readLong();
-            keys.times[slot] = in.readLong();
+        long[] slots = new long[in.readInt() * WIDTH];
+        int size = in.readInt();
+        for (int n = 0; n < size; n++) {
+            int i = in.readInt() * WIDTH;
+            slots[i + FIRST] = in.readLong();
+            slots[i + SECOND] = in.readLong();
+            slots[i + TIME] = in.readLong();
         }
-        return keys;
+        return new SeenKeys(slots, size);
     }
 
     int size() {
         return size;
     }
 
+    int capacity() {
+        return slots.length / WIDTH;
+    }
+
     /** Forgets the keys whose time is before {@code cutoff}. */
     void removeOlderThan(long cutoff) {
         int kept = 0;
-        for (int i = 0; i < first.length; i++) {
-            if ((first[i] != 0 || second[i] != 0) && times[i] >= cutoff) {
+        for (int slot = 0; slot < capacity(); slot++) {
+            if (occupied(slots, slot) && slots[slot * WIDTH + TIME] >= cutoff) {
                 kept++;
             }
         }
@@ -113,27 +116,33 @@ public class SeenKeys {
     }
 
     private void rebuild(int capacity, long cutoff) {
-        long[] oldFirst = first;
-        long[] oldSecond = second;
-        long[] oldTimes = times;
-        first = new long[capacity];
-        second = new long[capacity];
-        times = new long[capacity];
+        long[] old = slots;
+        slots = new long[capacity * WIDTH];
         size = 0;
         int mask = capacity - 1;
-        for (int i = 0; i < oldFirst.length; i++) {
-            if ((oldFirst[i] == 0 && oldSecond[i] == 0) || oldTimes[i] < cutoff) {
+        for (int i = 0; i < old.length; i += WIDTH) {
+            if ((old[i + FIRST] == 0 && old[i + SECOND] == 0) || old[i + TIME] < cutoff) {
                 continue;
             }
-            int slot = (int) oldFirst[i] & mask;
-            while (first[slot] != 0 || second[slot] != 0) {
+            int slot = (int) old[i + FIRST] & mask;
+            while (occupied(slots, slot)) {
                 slot = (slot + 1) & mask;
             }
-            first[slot] = oldFirst[i];
-            second[slot] = oldSecond[i];
-            times[slot] = oldTimes[i];
+            put(slots, slot, old[i + FIRST], old[i + SECOND], old[i + TIME]);
             size++;
         }
+    }
+
+    private static boolean occupied(long[] slots, int slot) {
+        int i = slot * WIDTH;
+        return slots[i + FIRST] != 0 || slots[i + SECOND] != 0;
+    }
+
+    private static void put(long[] slots, int slot, long h1, long h2, long at) {
+        int i = slot * WIDTH;
+        slots[i + FIRST] = h1;
+        slots[i + SECOND] = h2;
+        slots[i + TIME] = at;
     }
 
     /** FNV-1a over the source and the id's characters, then mixed so the low bits index well. */
