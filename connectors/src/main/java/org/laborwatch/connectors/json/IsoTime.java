@@ -19,23 +19,41 @@ final class IsoTime {
     }
 
     /**
+     * The longest time {@link #format(Instant, ZoneId, char[])} writes: a ten-character year, nine digits of fraction
+     * and an offset with seconds, {@code -999999999-12-31T23:59:59.999999999+08:05:43}.
+     */
+    static final int MAX_LENGTH = 44;
+
+    /**
      * ISO-8601 with the zone's offset, always with seconds ({@code 2025-06-01T09:30:00+08:00}); exactly what
      * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes, built by hand because every alert carries a score of
      * times and the formatter's allocations showed in profiles.
      */
     static String format(Instant instant, ZoneId zone) {
+        char[] text = new char[MAX_LENGTH];
+        return new String(text, 0, format(instant, zone, text));
+    }
+
+    /** Writes {@link #format(Instant, ZoneId)}'s text into {@code out} (at least {@link #MAX_LENGTH} long); its length. */
+    static int format(Instant instant, ZoneId zone, char[] out) {
         ZoneOffset offset = zone.getRules().getOffset(instant);
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), offset);
         if (t.getYear() < 0 || t.getYear() > 9999) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant, zone));
+            String text = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant, zone));
+            text.getChars(0, text.length(), out, 0);
+            return text.length();
         }
-        StringBuilder b = new StringBuilder(35);
-        pad(b, t.getYear(), 4).append('-');
-        pad(b, t.getMonthValue(), 2).append('-');
-        pad(b, t.getDayOfMonth(), 2).append('T');
-        pad(b, t.getHour(), 2).append(':');
-        pad(b, t.getMinute(), 2).append(':');
-        pad(b, t.getSecond(), 2);
+        int n = pad(out, 0, t.getYear(), 4);
+        out[n++] = '-';
+        n = pad(out, n, t.getMonthValue(), 2);
+        out[n++] = '-';
+        n = pad(out, n, t.getDayOfMonth(), 2);
+        out[n++] = 'T';
+        n = pad(out, n, t.getHour(), 2);
+        out[n++] = ':';
+        n = pad(out, n, t.getMinute(), 2);
+        out[n++] = ':';
+        n = pad(out, n, t.getSecond(), 2);
         int nanos = t.getNano();
         if (nanos > 0) {
             int digits = 9;
@@ -43,18 +61,20 @@ final class IsoTime {
                 nanos /= 10;
                 digits--;
             }
-            b.append('.');
-            pad(b, nanos, digits);
+            out[n++] = '.';
+            n = pad(out, n, nanos, digits);
         }
-        return b.append(offset.getId()).toString();
+        String id = offset.getId();
+        id.getChars(0, id.length(), out, n);
+        return n + id.length();
     }
 
-    /** Appends a value that fits {@code width} digits (format() sends years outside 0..9999 to the JDK) zero-padded. */
-    private static StringBuilder pad(StringBuilder b, int value, int width) {
+    /** Writes a value that fits {@code width} digits (format() sends years outside 0..9999 to the JDK) zero-padded. */
+    private static int pad(char[] out, int at, int value, int width) {
         for (int unit = pow10(width - 1); unit > 0; unit /= 10) {
-            b.append((char) ('0' + value / unit % 10));
+            out[at++] = (char) ('0' + value / unit % 10);
         }
-        return b;
+        return at;
     }
 
     private static int pow10(int exponent) {

@@ -22,96 +22,102 @@ import org.laborwatch.rules.risk.SignalSummary;
  * operator's time in profiles (docs/benchmarks.md). Decoding still goes through data binding: it is off the hot path.
  */
 final class OutputJson {
+    private final JsonGenerator g;
+    private final ZoneId zone;
+    /** Times are formatted here and written from here: no string per time. */
+    private final char[] time = new char[IsoTime.MAX_LENGTH];
 
-    private OutputJson() {
+    private OutputJson(JsonGenerator g, ZoneId zone) {
+        this.g = g;
+        this.zone = zone;
     }
 
     /** Writes one record of a type this class knows; false for any other, which the caller binds as before. */
     static boolean write(Object value, JsonGenerator g, ZoneId zone) throws IOException {
         if (value instanceof Alert alert) {
-            alert(alert, g, zone);
+            new OutputJson(g, zone).alert(alert);
             return true;
         }
         if (value instanceof RiskSnapshot snapshot) {
-            riskSnapshot(snapshot, g, zone);
+            new OutputJson(g, zone).riskSnapshot(snapshot);
             return true;
         }
         return false;
     }
 
-    static void alert(Alert a, JsonGenerator g, ZoneId zone) throws IOException {
+    private void alert(Alert a) throws IOException {
         g.writeStartObject();
-        string(g, "id", a.id());
-        string(g, "enterpriseId", a.enterpriseId());
-        string(g, "enterpriseName", a.enterpriseName());
-        string(g, "district", a.district());
-        string(g, "industry", a.industry());
-        name(g, "level", a.level());
-        name(g, "previousLevel", a.previousLevel());
+        string("id", a.id());
+        string("enterpriseId", a.enterpriseId());
+        string("enterpriseName", a.enterpriseName());
+        string("district", a.district());
+        string("industry", a.industry());
+        name("level", a.level());
+        name("previousLevel", a.previousLevel());
         g.writeNumberField("score", a.score());
         g.writeNumberField("previousScore", a.previousScore());
-        time(g, "raisedAt", a.raisedAt(), zone);
-        string(g, "triggerSignalId", a.triggerSignalId());
-        string(g, "ruleSetVersion", a.ruleSetVersion());
+        time("raisedAt", a.raisedAt());
+        string("triggerSignalId", a.triggerSignalId());
+        string("ruleSetVersion", a.ruleSetVersion());
         g.writeBooleanField("critical", a.critical());
-        agencies(g, a.agencies());
-        hits(g, a.hits(), zone);
+        agencies(a.agencies());
+        hits(a.hits());
         g.writeFieldName("signals");
         g.writeStartArray();
         for (SignalSummary s : a.signals()) {
-            signal(s, g, zone);
+            signal(s);
         }
         g.writeEndArray();
         g.writeEndObject();
     }
 
-    static void riskSnapshot(RiskSnapshot r, JsonGenerator g, ZoneId zone) throws IOException {
+    private void riskSnapshot(RiskSnapshot r) throws IOException {
         g.writeStartObject();
-        string(g, "enterpriseId", r.enterpriseId());
-        string(g, "enterpriseName", r.enterpriseName());
-        string(g, "district", r.district());
-        string(g, "industry", r.industry());
+        string("enterpriseId", r.enterpriseId());
+        string("enterpriseName", r.enterpriseName());
+        string("district", r.district());
+        string("industry", r.industry());
         g.writeNumberField("score", r.score());
-        name(g, "level", r.level());
-        time(g, "asOf", r.asOf(), zone);
-        hits(g, r.hits(), zone);
+        name("level", r.level());
+        time("asOf", r.asOf());
+        hits(r.hits());
         g.writeFieldName("features");
         g.writeStartObject();
         for (Map.Entry<String, Double> e : r.features().entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
-        string(g, "ruleSetVersion", r.ruleSetVersion());
+        string("ruleSetVersion", r.ruleSetVersion());
         g.writeEndObject();
     }
 
-    private static void hits(JsonGenerator g, List<Hit> hits, ZoneId zone) throws IOException {
+    private void hits(List<Hit> hits) throws IOException {
         g.writeFieldName("hits");
         g.writeStartArray();
         for (Hit h : hits) {
             g.writeStartObject();
-            string(g, "ruleId", h.ruleId());
+            string("ruleId", h.ruleId());
             g.writeNumberField("points", h.points());
-            string(g, "reason", h.reason());
+            string("reason", h.reason());
             g.writeFieldName("signalIds");
             g.writeStartArray();
             for (String id : h.signalIds()) {
                 g.writeString(id);
             }
             g.writeEndArray();
-            time(g, "at", h.at(), zone);
-            agencies(g, h.agencies());
+            time("at", h.at());
+            agencies(h.agencies());
             g.writeBooleanField("critical", h.critical());
             g.writeEndObject();
         }
         g.writeEndArray();
     }
 
-    private static void signal(SignalSummary s, JsonGenerator g, ZoneId zone) throws IOException {
+    private void signal(SignalSummary s) throws IOException {
         g.writeStartObject();
-        string(g, "id", s.id());
-        name(g, "type", s.type());
-        time(g, "occurredAt", s.occurredAt(), zone);
+        string("id", s.id());
+        name("type", s.type());
+        time("occurredAt", s.occurredAt());
         if (s.amount() != null) {
             g.writeNumberField("amount", s.amount());
         }
@@ -124,7 +130,7 @@ final class OutputJson {
         g.writeEndObject();
     }
 
-    private static void agencies(JsonGenerator g, List<Agency> agencies) throws IOException {
+    private void agencies(List<Agency> agencies) throws IOException {
         g.writeFieldName("agencies");
         g.writeStartArray();
         for (Agency agency : agencies) {
@@ -133,21 +139,22 @@ final class OutputJson {
         g.writeEndArray();
     }
 
-    private static void string(JsonGenerator g, String field, String value) throws IOException {
+    private void string(String field, String value) throws IOException {
         if (value != null) {
             g.writeStringField(field, value);
         }
     }
 
-    private static void name(JsonGenerator g, String field, Enum<?> value) throws IOException {
+    private void name(String field, Enum<?> value) throws IOException {
         if (value != null) {
             g.writeStringField(field, value.name());
         }
     }
 
-    private static void time(JsonGenerator g, String field, Instant value, ZoneId zone) throws IOException {
+    private void time(String field, Instant value) throws IOException {
         if (value != null) {
-            g.writeStringField(field, IsoTime.format(value, zone));
+            g.writeFieldName(field);
+            g.writeString(time, 0, IsoTime.format(value, zone, time));
         }
     }
 }

@@ -400,7 +400,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         boolean newCritical = false;
         for (Hit hit : fired) {
             if (hit.critical() && suppression.isNewCritical(hit.ruleId(), state.criticalAlertedAt, now)) {
-                state.criticalAlertedAt.put(hit.ruleId(), now);
+                state.criticalAlerted(hit.ruleId(), now);
                 newCritical = true;
             }
         }

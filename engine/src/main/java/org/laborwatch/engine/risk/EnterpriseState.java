@@ -40,8 +40,11 @@ public class EnterpriseState {
     /** Highest level alerted in the current suppression window, and when that window opened. */
     public RiskLevel alertedLevel = RiskLevel.NONE;
     public long alertedLevelAt = Long.MIN_VALUE;
-    /** When each critical rule last raised an alert. */
-    public Map<String, Long> criticalAlertedAt = new HashMap<>();
+    /**
+     * When each critical rule last raised an alert. Empty and shared until the first one ({@link #criticalAlerted}):
+     * few enterprises ever have one, and every new enterprise's state is promoted by the collector.
+     */
+    public Map<String, Long> criticalAlertedAt = Map.of();
     /** The timer armed to check the TTL, or Long.MIN_VALUE; re-armed when it fires early, never deleted. */
     public long ttlTimer = Long.MIN_VALUE;
 
@@ -54,6 +57,13 @@ public class EnterpriseState {
     /** Records the signal as seen; false when it was seen before, i.e. this is a redelivery. */
     boolean firstSighting(Signal signal) {
         return seen.add(signal.source(), signal.id(), signal.occurredAtMillis());
+    }
+
+    void criticalAlerted(String ruleId, long at) {
+        if (criticalAlertedAt.isEmpty()) {
+            criticalAlertedAt = new HashMap<>();
+        }
+        criticalAlertedAt.put(ruleId, at);
     }
 
     /** Forgets dedupe keys older than the history keeps, once they clearly outnumber what is kept. */

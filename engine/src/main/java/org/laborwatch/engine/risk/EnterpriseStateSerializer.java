@@ -78,7 +78,7 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         to.lastRedAt = from.lastRedAt;
         to.alertedLevel = from.alertedLevel;
         to.alertedLevelAt = from.alertedLevelAt;
-        to.criticalAlertedAt = new HashMap<>(from.criticalAlertedAt);
+        to.criticalAlertedAt = from.criticalAlertedAt.isEmpty() ? Map.of() : new HashMap<>(from.criticalAlertedAt);
         to.ttlTimer = from.ttlTimer;
         to.finalSnapshot = from.finalSnapshot == null ? null : copy(from.finalSnapshot);
         return to;
@@ -210,7 +210,7 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         s.alertedLevelAt = in.readLong();
         int critical = in.readInt();
         for (int i = 0; i < critical; i++) {
-            s.criticalAlertedAt.put(strings.readRepeated(in), in.readLong());
+            s.criticalAlerted(strings.readRepeated(in), in.readLong());
         }
         s.ttlTimer = in.readLong();
         if (in.readBoolean()) {

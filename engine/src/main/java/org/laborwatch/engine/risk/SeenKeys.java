@@ -54,7 +54,7 @@ public class SeenKeys {
             slot = (slot + 1) & mask;
         }
         put(slots, slot, h1, h2, at);
-        if (++size * 2 > capacity()) {
+        if (tooFull(++size, capacity())) {
             rebuild(capacity() * 2, Long.MIN_VALUE);
         }
         return true;
@@ -109,7 +109,7 @@ public class SeenKeys {
             }
         }
         int capacity = INITIAL_CAPACITY;
-        while (kept * 2 > capacity) {
+        while (tooFull(kept, capacity)) {
             capacity *= 2;
         }
         rebuild(capacity, cutoff);
@@ -131,6 +131,11 @@ public class SeenKeys {
             put(slots, slot, old[i + FIRST], old[i + SECOND], old[i + TIME]);
             size++;
         }
+    }
+
+    /** Three quarters full at most: the hashes are well mixed, and most tables hold a handful of keys. */
+    private static boolean tooFull(int size, int capacity) {
+        return size * 4 > capacity * 3;
     }
 
     private static boolean occupied(long[] slots, int slot) {

@@ -48,7 +48,7 @@ class EnterpriseStateSerializerTest {
         s.lastRedAt = 2_500L;
         s.alertedLevel = RiskLevel.YELLOW;
         s.alertedLevelAt = 2_800L;
-        s.criticalAlertedAt.put("R1", 1_000L);
+        s.criticalAlerted("R1", 1_000L);
         s.ttlTimer = 99_000L;
         s.finalSnapshot = new FinalSnapshot();
         s.finalSnapshot.enterpriseName = s.enterpriseName;
