@@ -118,15 +118,9 @@ final class OutputJson {
         string("id", s.id());
         name("type", s.type());
         time("occurredAt", s.occurredAt());
-        if (s.amount() != null) {
-            g.writeNumberField("amount", s.amount());
-        }
-        if (s.workers() != null) {
-            g.writeNumberField("workers", s.workers());
-        }
-        if (s.months() != null) {
-            g.writeNumberField("months", s.months());
-        }
+        number("amount", s.amount());
+        number("workers", s.workers());
+        number("months", s.months());
         g.writeEndObject();
     }
 
@@ -142,6 +136,18 @@ final class OutputJson {
     private void string(String field, String value) throws IOException {
         if (value != null) {
             g.writeStringField(field, value);
+        }
+    }
+
+    private void number(String field, Double value) throws IOException {
+        if (value != null) {
+            g.writeNumberField(field, value);
+        }
+    }
+
+    private void number(String field, Integer value) throws IOException {
+        if (value != null) {
+            g.writeNumberField(field, value);
         }
     }
 
