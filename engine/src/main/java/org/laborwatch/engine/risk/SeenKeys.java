@@ -104,7 +104,7 @@ public class SeenKeys {
     void removeOlderThan(long cutoff) {
         int kept = 0;
         for (int slot = 0; slot < capacity(); slot++) {
-            if (occupied(slots, slot) && slots[slot * WIDTH + TIME] >= cutoff) {
+            if (keeps(slots, slot, cutoff)) {
                 kept++;
             }
         }
@@ -120,10 +120,11 @@ public class SeenKeys {
         slots = new long[capacity * WIDTH];
         size = 0;
         int mask = capacity - 1;
-        for (int i = 0; i < old.length; i += WIDTH) {
-            if ((old[i + FIRST] == 0 && old[i + SECOND] == 0) || old[i + TIME] < cutoff) {
+        for (int oldSlot = 0; oldSlot < old.length / WIDTH; oldSlot++) {
+            if (!keeps(old, oldSlot, cutoff)) {
                 continue;
             }
+            int i = oldSlot * WIDTH;
             int slot = (int) old[i + FIRST] & mask;
             while (occupied(slots, slot)) {
                 slot = (slot + 1) & mask;
@@ -136,6 +137,11 @@ public class SeenKeys {
     /** Three quarters full at most: the hashes are well mixed, and most tables hold a handful of keys. */
     private static boolean tooFull(int size, int capacity) {
         return size * 4 > capacity * 3;
+    }
+
+    /** An occupied slot whose time is not before {@code cutoff}. */
+    private static boolean keeps(long[] slots, int slot, long cutoff) {
+        return occupied(slots, slot) && slots[slot * WIDTH + TIME] >= cutoff;
     }
 
     private static boolean occupied(long[] slots, int slot) {
