@@ -142,10 +142,6 @@ public final class SignalCodec implements Serializable {
         if (isBlank(utf8)) {
             throw new Invalid(Rejection.MALFORMED_JSON, "empty record");
         }
-        Fields plain = PlainSignalScanner.scan(utf8);
-        if (plain != null) {
-            return validate(plain);
-        }
         try {
             return parse(JSON.createParser(utf8));
         } catch (IOException e) {
@@ -287,10 +283,7 @@ public final class SignalCodec implements Serializable {
     }
 
     /** The fields as read, before validation; a null means absent or JSON null. */
-    static final class Fields {
-        /** What {@link #read} makes of a field the contract does not name. */
-        private static final Object UNKNOWN = new Object();
-
+    private static final class Fields {
         String id;
         String type;
         String enterpriseId;
@@ -305,44 +298,20 @@ public final class SignalCodec implements Serializable {
         Map<String, String> attributes;
 
         void read(String name, JsonParser p) throws IOException, Invalid {
-            Object value = switch (name) {
-                case "amount" -> decimal(p, name);
-                case "workers", "months" -> whole(p, name);
-                case "attributes" -> attributes(p);
-                default -> isText(name) ? text(p, name) : UNKNOWN;
-            };
-            if (value == UNKNOWN) {
-                p.skipChildren();
-            } else {
-                set(name, value);
-            }
-        }
-
-        static boolean isText(String name) {
-            return switch (name) {
-                case "id", "type", "enterpriseId", "enterpriseName", "district", "industry", "source", "occurredAt" ->
-                        true;
-                default -> false;
-            };
-        }
-
-        /** Sets a known field to a value of its kind (a String, BigDecimal, Integer or map, or null). */
-        @SuppressWarnings("unchecked")
-        void set(String name, Object value) {
             switch (name) {
-                case "id" -> id = (String) value;
-                case "type" -> type = (String) value;
-                case "enterpriseId" -> enterpriseId = (String) value;
-                case "enterpriseName" -> enterpriseName = (String) value;
-                case "district" -> district = (String) value;
-                case "industry" -> industry = (String) value;
-                case "source" -> source = (String) value;
-                case "occurredAt" -> occurredAt = (String) value;
-                case "amount" -> amount = (BigDecimal) value;
-                case "workers" -> workers = (Integer) value;
-                case "months" -> months = (Integer) value;
-                case "attributes" -> attributes = (Map<String, String>) value;
-                default -> throw new IllegalArgumentException("not a signal field: " + name);
+                case "id" -> id = text(p, name);
+                case "type" -> type = text(p, name);
+                case "enterpriseId" -> enterpriseId = text(p, name);
+                case "enterpriseName" -> enterpriseName = text(p, name);
+                case "district" -> district = text(p, name);
+                case "industry" -> industry = text(p, name);
+                case "source" -> source = text(p, name);
+                case "occurredAt" -> occurredAt = text(p, name);
+                case "amount" -> amount = decimal(p, name);
+                case "workers" -> workers = whole(p, name);
+                case "months" -> months = whole(p, name);
+                case "attributes" -> attributes = attributes(p);
+                default -> p.skipChildren();
             }
         }
 
