@@ -265,8 +265,10 @@ final class StackCommand {
             out.printf("Elasticsearch at %s:%n", elasticsearch);
             out.printf("  %s   %,d of this run's %,d alerts (%,d documents in all)%n", Documents.ALERTS, found,
                     ids.size(), es.count(c -> c.index(Documents.ALERTS)).count());
-            out.printf("  %s     %,d enterprises%n", Documents.RISK, es.count(c -> c.index(Documents.RISK)).count());
-            out.printf("  %s  %,d signals archived%n", Documents.SIGNALS,
+            // The indices keep every run's documents (the stack's data survives down/up), so say so.
+            out.printf("  %s     %,d enterprises in all%n", Documents.RISK,
+                    es.count(c -> c.index(Documents.RISK)).count());
+            out.printf("  %s  %,d signals archived in all%n", Documents.SIGNALS,
                     es.count(c -> c.index(Documents.SIGNALS)).count());
             out.println("query them, e.g. the RED alerts:");
             out.printf("  curl -s '%s/%s/_search?q=level:RED&size=3&pretty'%n", elasticsearch, Documents.ALERTS);
