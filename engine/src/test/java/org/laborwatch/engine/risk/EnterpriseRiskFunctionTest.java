@@ -1,6 +1,7 @@
 package org.laborwatch.engine.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.laborwatch.rules.Signals.E1;
 import static org.laborwatch.rules.Signals.E2;
@@ -388,6 +389,22 @@ class EnterpriseRiskFunctionTest {
         harness.watermark(day(20).toEpochMilli());
 
         assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void shouldForgetAtTheTtlBeforeJudgingASignalOfTheSameInstant() throws Exception {
+        send(severeArrears(E1, 0));
+        send(severeArrears(E2, 0));
+        harness.watermark(day(1).toEpochMilli());
+        harness.getOutput().clear();
+        send(severeArrears(E1, 365)); // exactly at E1's TTL: the TTL check goes first, so E1 starts afresh
+        send(severeArrears(E2, 364)); // a day before E2's: E2 is remembered, a repeat offender
+
+        harness.watermark(day(366).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).extracting(Alert::enterpriseId, a -> a.hits().stream()
+                        .anyMatch(h -> h.ruleId().equals("REP-001")))
+                .containsExactlyInAnyOrder(tuple(E1, false), tuple(E2, true));
     }
 
     @Test
