@@ -2,6 +2,8 @@ package org.laborwatch.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,11 +163,17 @@ public final class ThroughputBench {
         for (int round = 1 - warmups; round <= rounds; round++) {
             for (Map.Entry<String, EvaluatorFactory> v : variants.entrySet()) {
                 Path outDir = dir.resolve("job-" + (v.getKey().startsWith("Drools") ? "drools" : "java"));
+                // Each run starts from a collected heap, as a fresh `laborwatch run` would. Without this, a full
+                // collection of the previous runs' state (0.6-0.9 s) fell into some rounds and not others.
+                System.gc();
+                GcTime gcBefore = GcTime.now();
                 JobExecutionResult result = EmbeddedRun.runJob(new EmbeddedRun.Options(input, outDir, library,
                         v.getValue(), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2));
                 signals = ((Number) result.getAllAccumulatorResults().get("signals-read")).longValue();
-                out.printf("  %s %-28s %6.1f s%n", round <= 0 ? "warm-up" : "round " + round, v.getKey(),
-                        result.getNetRuntime() / 1000.0);
+                GcTime gc = GcTime.now().minus(gcBefore);
+                out.printf("  %s %-28s %6.1f s   (collector pauses %4.1f s: %d young, %d full)%n",
+                        round <= 0 ? "warm-up" : "round " + round, v.getKey(), result.getNetRuntime() / 1000.0,
+                        gc.millis() / 1000.0, gc.young(), gc.full());
                 if (round > 0) {
                     netMillis.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add(result.getNetRuntime());
                 } else if (round == 0) {
@@ -208,6 +216,29 @@ public final class ThroughputBench {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    /** Collector pauses so far, from the JVM's own counters (Parallel GC: young and full collections). */
+    private record GcTime(long millis, long young, long full) {
+        static GcTime now() {
+            long millis = 0;
+            long young = 0;
+            long full = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                millis += Math.max(0, gc.getCollectionTime());
+                boolean isFull = gc.getName().contains("MarkSweep") || gc.getName().contains("Old");
+                if (isFull) {
+                    full += gc.getCollectionCount();
+                } else {
+                    young += gc.getCollectionCount();
+                }
+            }
+            return new GcTime(millis, young, full);
+        }
+
+        GcTime minus(GcTime before) {
+            return new GcTime(millis - before.millis, young - before.young, full - before.full);
+        }
     }
 
     @FunctionalInterface
