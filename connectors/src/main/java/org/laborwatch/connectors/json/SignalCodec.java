@@ -366,7 +366,7 @@ public final class SignalCodec implements Serializable {
                 p.skipChildren();
                 throw new Invalid(Rejection.BAD_FIELD, "attributes must be an object");
             }
-            Map<String, String> values = new HashMap<>();
+            SmallMap values = new SmallMap();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
@@ -377,7 +377,43 @@ public final class SignalCodec implements Serializable {
                     throw new Invalid(Rejection.BAD_FIELD, "attributes." + key + " must be a plain value");
                 }
             }
-            return values;
+            return values.toMap();
+        }
+    }
+
+    /**
+     * Attributes as they are read, later keys replacing earlier ones. Most signals carry one or two, which become the
+     * immutable map {@link Signal} would copy them into anyway, so it keeps them instead of copying a HashMap.
+     */
+    private static final class SmallMap {
+        private String key1;
+        private String value1;
+        private String key2;
+        private String value2;
+        private Map<String, String> more;
+
+        void put(String key, String value) {
+            if (more != null) {
+                more.put(key, value);
+            } else if (key1 == null || key1.equals(key)) {
+                key1 = key;
+                value1 = value;
+            } else if (key2 == null || key2.equals(key)) {
+                key2 = key;
+                value2 = value;
+            } else {
+                more = new HashMap<>();
+                more.put(key1, value1);
+                more.put(key2, value2);
+                more.put(key, value);
+            }
+        }
+
+        Map<String, String> toMap() {
+            if (more != null) {
+                return more;
+            }
+            return key1 == null ? Map.of() : key2 == null ? Map.of(key1, value1) : Map.of(key1, value1, key2, value2);
         }
     }
 

@@ -44,6 +44,25 @@ class SignalCodecTest {
         assertThat(s.attribute("channel")).isEqualTo("劳动监察");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{}                                      | {}",
+        "{\"a\":\"1\"}                       | {a=1}",
+        "{\"a\":\"1\",\"b\":2}             | {a=1, b=2}",
+        "{\"a\":\"1\",\"b\":\"2\",\"c\":true} | {a=1, b=2, c=true}",
+        "{\"a\":\"1\",\"a\":\"2\"}       | {a=2}",
+        "{\"a\":\"1\",\"b\":\"2\",\"a\":\"3\"} | {a=3, b=2}",
+        "{\"a\":\"1\",\"b\":null,\"c\":\"3\"} | {a=1, c=3}",
+    })
+    void shouldReadAttributesOfAnyCountWithTheLastOfARepeatedKeyWinning(String attributes, String expected) {
+        String raw = "{\"id\":\"1\",\"type\":\"COMPLAINT\",\"attributes\":" + attributes + ",\"enterpriseId\":\""
+                + VALID + "\",\"occurredAt\":\"2025-06-01T09:30:00+08:00\"}";
+
+        Signal s = ((Decoded.Accepted) codec.decode(raw, "x")).signal();
+
+        assertThat(new java.util.TreeMap<>(s.attributes())).hasToString(expected);
+    }
+
     @Test
     void shouldDecodeTheSameFromBytesAsFromText() throws IOException {
         Signal fromText = ((Decoded.Accepted) codec.decode(fixture(), "x")).signal();

@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -82,10 +84,37 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
         writeDecimal(s.amount(), out);
         writeInteger(s.workers(), out);
         writeInteger(s.months(), out);
-        out.writeInt(s.attributes().size());
-        for (Map.Entry<String, String> a : s.attributes().entrySet()) {
-            writeString(a.getKey(), out);
-            writeString(a.getValue(), out);
+        writeAttributes(s.attributes(), out);
+    }
+
+    /**
+     * In key order, so a signal always has the same bytes: an immutable map iterates in an order that depends on how
+     * it was built and on the JVM, and copies of a record (checkpoints, {@link #copy}) should not.
+     */
+    private static void writeAttributes(Map<String, String> attributes, DataOutputView out) throws IOException {
+        out.writeInt(attributes.size());
+        if (attributes.size() <= 2) { // most signals: ordered without building a sorted map
+            Iterator<Map.Entry<String, String>> entries = attributes.entrySet().iterator();
+            Map.Entry<String, String> first = entries.hasNext() ? entries.next() : null;
+            Map.Entry<String, String> second = entries.hasNext() ? entries.next() : null;
+            if (second != null && first.getKey().compareTo(second.getKey()) > 0) {
+                writeAttribute(second, out);
+                writeAttribute(first, out);
+            } else {
+                writeAttribute(first, out);
+                writeAttribute(second, out);
+            }
+            return;
+        }
+        for (Map.Entry<String, String> a : new TreeMap<>(attributes).entrySet()) {
+            writeAttribute(a, out);
+        }
+    }
+
+    private static void writeAttribute(Map.Entry<String, String> attribute, DataOutputView out) throws IOException {
+        if (attribute != null) {
+            writeString(attribute.getKey(), out);
+            writeString(attribute.getValue(), out);
         }
     }
 
@@ -102,13 +131,33 @@ public final class SignalSerializer extends TypeSerializer<Signal> {
         BigDecimal amount = readDecimal(in);
         Integer workers = readInteger(in);
         Integer months = readInteger(in);
-        int count = in.readInt();
-        Map<String, String> attributes = count == 0 ? Map.of() : new HashMap<>(count * 2);
-        for (int i = 0; i < count; i++) {
-            attributes.put(readRepeated(in), readRepeated(in));
-        }
+        Map<String, String> attributes = readAttributes(in);
         return new Signal(id, type, enterpriseId, enterpriseName, district, industry,
                 source < 0 ? null : SOURCES[source], occurredAt, amount, workers, months, attributes);
+    }
+
+    /**
+     * Most signals carry one or two attributes: those become the immutable map {@link Signal} would copy them into
+     * anyway, so it keeps them as they are instead of copying a HashMap built here.
+     */
+    private Map<String, String> readAttributes(DataInputView in) throws IOException {
+        int count = in.readInt();
+        switch (count) {
+            case 0:
+                return Map.of();
+            case 1:
+                return Map.of(readRepeated(in), readRepeated(in));
+            case 2:
+                String key = readRepeated(in);
+                String value = readRepeated(in);
+                return Map.of(key, value, readRepeated(in), readRepeated(in));
+            default:
+                Map<String, String> attributes = new HashMap<>(count * 2);
+                for (int i = 0; i < count; i++) {
+                    attributes.put(readRepeated(in), readRepeated(in));
+                }
+                return attributes;
+        }
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class Utf8Strings {
     private byte[] buffer = new byte[256];
     private byte[][] cachedBytes;
     private String[] cachedStrings;
+    /** Per slot, the hash of the last value read there and not cached: a value is cached when seen twice in a row. */
+    private int[] lastMissed;
 
     /** @param cachedMaxBytes longer values are never cached: they seldom repeat */
     public Utf8Strings(int cachedMaxBytes) {
@@ -42,7 +44,11 @@ public final class Utf8Strings {
         return length < 0 ? null : new String(buffer, 0, length, StandardCharsets.UTF_8);
     }
 
-    /** Reads a string of a field whose values repeat. Direct-mapped by a hash of the bytes: a one-off takes a slot. */
+    /**
+     * Reads a string of a field whose values mostly repeat. Direct-mapped by a hash of the bytes. A value is cached
+     * the second time its slot sees it, so one-offs (a complainant's id among the attributes) neither cost a copy of
+     * their bytes nor evict a value that repeats.
+     */
     public String readRepeated(DataInputView in) throws IOException {
         int length = readIntoBuffer(in);
         if (length < 0) {
@@ -54,15 +60,21 @@ public final class Utf8Strings {
         if (cachedBytes == null) {
             cachedBytes = new byte[CACHE_SLOTS][];
             cachedStrings = new String[CACHE_SLOTS];
+            lastMissed = new int[CACHE_SLOTS];
         }
-        int slot = slotOf(buffer, length);
+        int hash = hashOf(buffer, length);
+        int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
         byte[] cached = cachedBytes[slot];
         if (cached != null && Arrays.equals(cached, 0, cached.length, buffer, 0, length)) {
             return cachedStrings[slot];
         }
         String value = new String(buffer, 0, length, StandardCharsets.UTF_8);
-        cachedBytes[slot] = Arrays.copyOf(buffer, length);
-        cachedStrings[slot] = value;
+        if (lastMissed[slot] == hash) {
+            cachedBytes[slot] = Arrays.copyOf(buffer, length);
+            cachedStrings[slot] = value;
+        } else {
+            lastMissed[slot] = hash;
+        }
         return value;
     }
 
@@ -79,11 +91,11 @@ public final class Utf8Strings {
         return length;
     }
 
-    private static int slotOf(byte[] bytes, int length) {
+    private static int hashOf(byte[] bytes, int length) {
         int h = 1;
         for (int i = 0; i < length; i++) {
             h = 31 * h + bytes[i];
         }
-        return (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
+        return h;
     }
 }

@@ -34,6 +34,8 @@ class SignalSerializerTest {
             new Signal("neg", SignalType.CASE_OUTCOME, E1, "n", "d", "i", SignalSource.JUSTICE,
                     Instant.parse("1990-01-01T00:00:00Z"), new BigDecimal("-1E+3"), -1, Integer.MAX_VALUE,
                     Map.of("outcome", "UNRESOLVED")),
+            new Signal("three", SignalType.COMPLAINT, E1, "n", "d", "i", SignalSource.UNION, Instant.EPOCH, null, 3,
+                    null, Map.of("complainant", "P9", "channel", "来访", "note", "三项")),
         };
     }
 
@@ -60,27 +62,31 @@ class SignalSerializerTest {
     void shouldHandBackTheSameStringForARepeatedDistrictButNeverAWrongOne() throws IOException {
         TypeSerializer<Signal> reader = serializer.duplicate();
         Signal first = signals()[0];
-        Signal second = new Signal("HR-2", first.type(), first.enterpriseId(), first.enterpriseName(), "黄岛区",
+        Signal again = new Signal("HR-2", first.type(), first.enterpriseId(), first.enterpriseName(), "黄岛区",
                 "制造业", first.source(), first.occurredAt(), null, null, null, Map.of("note", "另一条"));
         DataOutputSerializer out = new DataOutputSerializer(64);
         serializer.serialize(first, out);
-        serializer.serialize(second, out);
-        for (int i = 0; i < 2_000; i++) { // fill the cache with values that collide and evict
+        serializer.serialize(again, out);
+        serializer.serialize(again, out);
+        for (int i = 0; i < 2_000; i++) { // one-offs that collide with it: they must not evict it
             serializer.serialize(new Signal("X" + i, first.type(), first.enterpriseId(), null, "区" + i, "业" + i,
                     null, first.occurredAt(), null, null, null, Map.of("k" + i, "v" + i)), out);
         }
+        serializer.serialize(again, out);
         DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
 
-        Signal readFirst = reader.deserialize(in);
-        Signal readSecond = reader.deserialize(in);
-        assertThat(readFirst).isEqualTo(first);
-        assertThat(readSecond).isEqualTo(second);
-        assertThat(readSecond.district()).isSameAs(readFirst.district());
+        assertThat(reader.deserialize(in)).isEqualTo(first);
+        Signal secondSighting = reader.deserialize(in); // cached from here on
+        assertThat(secondSighting).isEqualTo(again);
+        assertThat(reader.deserialize(in).district()).isSameAs(secondSighting.district());
         for (int i = 0; i < 2_000; i++) {
             Signal s = reader.deserialize(in);
             assertThat(s.district()).isEqualTo("区" + i);
             assertThat(s.attributes()).containsExactly(Map.entry("k" + i, "v" + i));
         }
+        Signal afterOneOffs = reader.deserialize(in);
+        assertThat(afterOneOffs).isEqualTo(again);
+        assertThat(afterOneOffs.district()).isSameAs(secondSighting.district());
     }
 
     @Test
