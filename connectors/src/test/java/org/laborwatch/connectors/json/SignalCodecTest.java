@@ -53,6 +53,9 @@ class SignalCodecTest {
         "{\"a\":\"1\",\"a\":\"2\"}       | {a=2}",
         "{\"a\":\"1\",\"b\":\"2\",\"a\":\"3\"} | {a=3, b=2}",
         "{\"a\":\"1\",\"b\":null,\"c\":\"3\"} | {a=1, c=3}",
+        "{\"a\":\"1\",\"b\":\"2\",\"b\":\"3\"} | {a=1, b=3}",
+        "{\"a\":null,\"a\":\"2\"}          | {a=2}",
+        "{\"a\":\"1\",\"a\":null}          | {a=1}",
     })
     void shouldReadAttributesOfAnyCountWithTheLastOfARepeatedKeyWinning(String attributes, String expected) {
         String raw = "{\"id\":\"1\",\"type\":\"COMPLAINT\",\"attributes\":" + attributes + ",\"enterpriseId\":\""

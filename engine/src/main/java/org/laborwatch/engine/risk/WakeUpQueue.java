@@ -2,6 +2,8 @@ package org.laborwatch.engine.risk;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.TreeMap;
 import org.laborwatch.rules.fact.Signal;
 
@@ -140,7 +142,25 @@ final class WakeUpQueue {
             .thenComparing(Signal::enterpriseName, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Signal::district, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Signal::industry, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(s -> new TreeMap<>(s.attributes()).toString());
+            .thenComparing(Signal::attributes, WakeUpQueue::compareAttributes);
+
+    /** Entry by entry in key order; the maps' text would make {a="1, b=2"} and {a=1, b=2} equal. */
+    private static int compareAttributes(Map<String, String> a, Map<String, String> b) {
+        Iterator<Map.Entry<String, String>> x = new TreeMap<>(a).entrySet().iterator();
+        Iterator<Map.Entry<String, String>> y = new TreeMap<>(b).entrySet().iterator();
+        while (x.hasNext() && y.hasNext()) {
+            Map.Entry<String, String> ex = x.next();
+            Map.Entry<String, String> ey = y.next();
+            int c = ex.getKey().compareTo(ey.getKey());
+            if (c == 0) {
+                c = ex.getValue().compareTo(ey.getValue());
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Boolean.compare(x.hasNext(), y.hasNext());
+    }
 
     private void move(int from, int to) {
         times[to] = times[from];

@@ -6,7 +6,9 @@ import static org.laborwatch.rules.Signals.E1;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -87,6 +89,21 @@ class SignalSerializerTest {
         Signal afterOneOffs = reader.deserialize(in);
         assertThat(afterOneOffs).isEqualTo(again);
         assertThat(afterOneOffs.district()).isSameAs(secondSighting.district());
+    }
+
+    @Test
+    void shouldWriteAttributesInKeyOrderWhateverTheMapIterates() throws IOException {
+        Signal base = signals()[1];
+        for (Map<String, String> attributes : List.of(Map.of("zeta", "1", "alpha", "2"),
+                Map.of("zeta", "1", "mu", "2", "alpha", "3"))) {
+            DataOutputSerializer out = new DataOutputSerializer(64);
+            serializer.serialize(new Signal(base.id(), base.type(), base.enterpriseId(), null, null, null, null,
+                    base.occurredAt(), null, null, null, attributes), out);
+            String bytes = new String(out.getCopyOfBuffer(), StandardCharsets.ISO_8859_1);
+
+            List<Integer> positions = attributes.keySet().stream().sorted().map(bytes::indexOf).toList();
+            assertThat(positions).isSorted().doesNotContain(-1);
+        }
     }
 
     @Test

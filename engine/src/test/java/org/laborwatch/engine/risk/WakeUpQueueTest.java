@@ -99,6 +99,34 @@ class WakeUpQueueTest {
     }
 
     @Test
+    void shouldTellCopiesApartByAttributesThatPrintAlike() {
+        Signal base = Signals.wageArrears(E1, 2, 5, 90_000, Signals.day(0));
+        Signal oneValue = withAttributes(base, java.util.Map.of("a", "1, b=2"));
+        Signal twoValues = withAttributes(base, java.util.Map.of("a", "1", "b", "2"));
+        Signal shorter = withAttributes(base, java.util.Map.of("a", "1"));
+        for (Signal[] arrival : new Signal[][] {{oneValue, twoValues, shorter}, {twoValues, shorter, oneValue},
+                {shorter, oneValue, twoValues}}) {
+            WakeUpQueue queue = new WakeUpQueue();
+            for (Signal s : arrival) {
+                queue.add(5, "K1", s);
+            }
+            java.util.List<Signal> order = new java.util.ArrayList<>();
+            while (!queue.isEmpty()) {
+                order.add(queue.firstSignal());
+                queue.removeFirst();
+            }
+
+            // {a=1} is a prefix of both; a=1 then b=2 comes before a="1, b=2", whose text is the same.
+            assertThat(order).containsExactly(shorter, twoValues, oneValue);
+        }
+    }
+
+    private static Signal withAttributes(Signal s, java.util.Map<String, String> attributes) {
+        return new Signal(s.id(), s.type(), s.enterpriseId(), s.enterpriseName(), s.district(), s.industry(),
+                s.source(), s.occurredAt(), s.amount(), s.workers(), s.months(), attributes);
+    }
+
+    @Test
     void shouldKeepDuplicatesSoEachArmedWakeUpFires() {
         WakeUpQueue queue = new WakeUpQueue();
         queue.add(5, "E1");
