@@ -446,17 +446,9 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
 
     private FinalSnapshot finalSnapshot(EnterpriseState state, EnterpriseFeatures features, String version,
                                         long at) {
-        FinalSnapshot last = new FinalSnapshot();
-        last.enterpriseName = state.enterpriseName;
-        last.district = state.district;
-        last.industry = state.industry;
-        last.score = state.score;
-        last.level = state.level;
-        last.asOf = at;
-        last.hits = List.copyOf(scoring.strongestFirst(state.hits.values(), at));
-        last.features = FeatureSummary.values(features);
-        last.ruleSetVersion = version;
-        return last;
+        return new FinalSnapshot(state.enterpriseName, state.district, state.industry, state.score, state.level, at,
+                List.copyOf(scoring.strongestFirst(state.hits.values(), at)), FeatureSummary.values(features),
+                version);
     }
 
     private DeadLetter tooLate(Signal signal, long watermark, long now) {

@@ -27,7 +27,7 @@ import org.laborwatch.rules.risk.RiskLevel;
  * did both by reflection, one byte and one virtual call at a time into the checkpoint stream, deep-copying immutable
  * records: on the stack, the checkpoint thread took more samples than the operator itself. Here each enterprise is
  * encoded into a buffer and written with one call, and {@link #copy} shares what is immutable ({@link Trace},
- * {@link Hit}, strings) and copies only the containers the operator mutates.
+ * {@link Hit}, {@link FinalSnapshot}, strings) and copies only the containers the operator mutates.
  *
  * <p>Enums are written as ordinals, so {@link #VERSION} must change when {@link SignalType}, {@link RiskLevel} or
  * {@link Agency} are reordered, or a field is added. Holds buffers, so {@link #duplicate()} makes a new instance.
@@ -80,21 +80,7 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         to.alertedLevelAt = from.alertedLevelAt;
         to.criticalAlertedAt = from.criticalAlertedAt.isEmpty() ? Map.of() : new HashMap<>(from.criticalAlertedAt);
         to.ttlTimer = from.ttlTimer;
-        to.finalSnapshot = from.finalSnapshot == null ? null : copy(from.finalSnapshot);
-        return to;
-    }
-
-    private static FinalSnapshot copy(FinalSnapshot from) {
-        FinalSnapshot to = new FinalSnapshot();
-        to.enterpriseName = from.enterpriseName;
-        to.district = from.district;
-        to.industry = from.industry;
-        to.score = from.score;
-        to.level = from.level;
-        to.asOf = from.asOf;
-        to.hits = from.hits == null ? null : List.copyOf(from.hits);
-        to.features = from.features == null ? null : from.features.clone();
-        to.ruleSetVersion = from.ruleSetVersion;
+        to.finalSnapshot = from.finalSnapshot; // never changed once made: shared
         return to;
     }
 
@@ -267,52 +253,53 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
     }
 
     private static void write(FinalSnapshot f, DataOutputView out) throws IOException {
-        Utf8Strings.write(f.enterpriseName, out);
-        Utf8Strings.write(f.district, out);
-        Utf8Strings.write(f.industry, out);
-        out.writeDouble(f.score);
-        writeLevel(f.level, out);
-        out.writeLong(f.asOf);
-        out.writeInt(f.hits == null ? -1 : f.hits.size());
-        if (f.hits != null) {
-            for (Hit hit : f.hits) {
+        Utf8Strings.write(f.enterpriseName(), out);
+        Utf8Strings.write(f.district(), out);
+        Utf8Strings.write(f.industry(), out);
+        out.writeDouble(f.score());
+        writeLevel(f.level(), out);
+        out.writeLong(f.asOf());
+        out.writeInt(f.hits() == null ? -1 : f.hits().size());
+        if (f.hits() != null) {
+            for (Hit hit : f.hits()) {
                 write(hit, out);
             }
         }
-        out.writeInt(f.features == null ? -1 : f.features.length);
-        if (f.features != null) {
-            for (double v : f.features) {
+        out.writeInt(f.features() == null ? -1 : f.features().length);
+        if (f.features() != null) {
+            for (double v : f.features()) {
                 out.writeDouble(v);
             }
         }
-        Utf8Strings.write(f.ruleSetVersion, out);
+        Utf8Strings.write(f.ruleSetVersion(), out);
     }
 
     private FinalSnapshot readFinalSnapshot(DataInputView in) throws IOException {
-        FinalSnapshot f = new FinalSnapshot();
-        f.enterpriseName = strings.read(in);
-        f.district = strings.readRepeated(in);
-        f.industry = strings.readRepeated(in);
-        f.score = in.readDouble();
-        f.level = readLevel(in);
-        f.asOf = in.readLong();
-        int hits = in.readInt();
-        if (hits >= 0) {
-            List<Hit> list = new ArrayList<>(hits);
-            for (int i = 0; i < hits; i++) {
+        String enterpriseName = strings.read(in);
+        String district = strings.readRepeated(in);
+        String industry = strings.readRepeated(in);
+        double score = in.readDouble();
+        RiskLevel level = readLevel(in);
+        long asOf = in.readLong();
+        List<Hit> hits = null;
+        int hitCount = in.readInt();
+        if (hitCount >= 0) {
+            List<Hit> list = new ArrayList<>(hitCount);
+            for (int i = 0; i < hitCount; i++) {
                 list.add(readHit(in));
             }
-            f.hits = List.copyOf(list);
+            hits = List.copyOf(list);
         }
-        int features = in.readInt();
-        if (features >= 0) {
-            f.features = new double[features];
-            for (int i = 0; i < features; i++) {
-                f.features[i] = in.readDouble();
+        double[] features = null;
+        int featureCount = in.readInt();
+        if (featureCount >= 0) {
+            features = new double[featureCount];
+            for (int i = 0; i < featureCount; i++) {
+                features[i] = in.readDouble();
             }
         }
-        f.ruleSetVersion = strings.readRepeated(in);
-        return f;
+        return new FinalSnapshot(enterpriseName, district, industry, score, level, asOf, hits, features,
+                strings.readRepeated(in));
     }
 
     private static void writeStrings(List<String> values, DataOutputView out) throws IOException {

@@ -12,22 +12,13 @@ import org.laborwatch.rules.risk.RiskSnapshot;
  * {@code double[]} it is three objects instead of the sixteen or so of a built {@link RiskSnapshot} with its map of
  * boxed features, every one of which the collector copied on promotion.
  *
- * <p>Part of {@link EnterpriseState}, written by {@link EnterpriseStateSerializer}.
+ * <p>Never changed once made, so state copies share it ({@link EnterpriseStateSerializer#copy}); {@code features} is
+ * an array for the reason above and must not be written to either.
+ *
+ * @param features {@link FeatureSummary#values}
  */
-public class FinalSnapshot {
-    public String enterpriseName;
-    public String district;
-    public String industry;
-    public double score;
-    public RiskLevel level;
-    public long asOf;
-    public List<Hit> hits;
-    /** {@link FeatureSummary#values} */
-    public double[] features;
-    public String ruleSetVersion;
-
-    public FinalSnapshot() {
-    }
+public record FinalSnapshot(String enterpriseName, String district, String industry, double score, RiskLevel level,
+                            long asOf, List<Hit> hits, double[] features, String ruleSetVersion) {
 
     RiskSnapshot toSnapshot(String enterpriseId) {
         return new RiskSnapshot(enterpriseId, enterpriseName, district, industry, score, level,

@@ -50,14 +50,8 @@ class EnterpriseStateSerializerTest {
         s.alertedLevelAt = 2_800L;
         s.criticalAlerted("R1", 1_000L);
         s.ttlTimer = 99_000L;
-        s.finalSnapshot = new FinalSnapshot();
-        s.finalSnapshot.enterpriseName = s.enterpriseName;
-        s.finalSnapshot.level = RiskLevel.YELLOW;
-        s.finalSnapshot.score = 35.25;
-        s.finalSnapshot.asOf = 3_000L;
-        s.finalSnapshot.hits = List.copyOf(s.hits.values());
-        s.finalSnapshot.features = new double[] {1.5, 0, -2};
-        s.finalSnapshot.ruleSetVersion = "v7";
+        s.finalSnapshot = new FinalSnapshot(s.enterpriseName, null, null, 35.25, RiskLevel.YELLOW, 3_000L,
+                List.copyOf(s.hits.values()), new double[] {1.5, 0, -2}, "v7");
         return s;
     }
 
@@ -103,9 +97,10 @@ class EnterpriseStateSerializerTest {
         copy.seen.add(SignalSource.COURT, "NEW", 5);
         copy.hits.clear();
         copy.criticalAlertedAt.clear();
-        copy.finalSnapshot.features[0] = 99;
+        copy.finalSnapshot = null;
 
         assertThat(original).usingRecursiveComparison().isEqualTo(populated());
+        assertThat(serializer.copy(original).finalSnapshot).isSameAs(original.finalSnapshot); // never changed: shared
     }
 
     @Test
