@@ -7,11 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +28,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The production compose file, checked for what {@code docker compose config} would refuse and for what would only
- * fail at deploy time: references between services, files it mounts or builds from, the job class it starts, and
- * versions that must match the ones the project builds and tests with. {@code ./laborwatch test} also runs
- * {@code docker compose config} itself where the compose plugin is installed.
+ * fail at deploy time. {@code docker compose config} loads the file with compose-go: it resolves YAML merge keys,
+ * interpolates variables, validates the result against the Compose Specification's JSON schema, then checks
+ * references between services. This test does the same steps with the schema compose-go embeds
+ * ({@code compose/compose-spec.json}, copied unchanged from compose-spec/compose-go {@code schema/compose-spec.json}
+ * at commit e70e961c, v2.13; Apache-2.0), plus what only fails at deploy time: files it mounts or builds from, the
+ * job class it starts, and versions that must match the ones the project builds and tests with.
+ * {@code ./laborwatch test} also runs {@code docker compose config} itself where the compose plugin is installed.
  */
 class ComposeFileTest {
     private static final Path DOCKER = Path.of("").toAbsolutePath().getParent().resolve("docker");
@@ -41,6 +51,36 @@ class ComposeFileTest {
         String text = Files.readString(DOCKER.resolve("compose.yaml"), StandardCharsets.UTF_8);
         compose = (Map<String, Object>) merged(new Load(LoadSettings.builder().build()).loadFromString(text));
         services = (Map<String, Map<String, Object>>) (Map<?, ?>) compose.get("services");
+    }
+
+    @Test
+    void shouldMatchTheComposeSpecificationSchema() {
+        assertThat(schemaErrors(compose)).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldCatchWhatTheSchemaForbids() {
+        // The check above must be able to fail: a misspelt key, a wrong type and an unknown condition.
+        Map<String, Object> broken = (Map<String, Object>) merged(compose);
+        Map<String, Object> kafka = new LinkedHashMap<>(services.get("kafka"));
+        kafka.put("enviroment", Map.of("A", "1"));
+        kafka.put("restart", List.of("always"));
+        Map<String, Object> brokenServices = new LinkedHashMap<>(services);
+        brokenServices.put("kafka", kafka);
+        broken.put("services", brokenServices);
+        assertThat(schemaErrors(broken)).anyMatch(e -> e.contains("enviroment")).anyMatch(e -> e.contains("restart"));
+    }
+
+    @Test
+    void shouldInterpolateOnlyVariablesWithDefaults() throws IOException {
+        // No .env file ships beside the compose file, so every ${VAR} needs a default for `config` to resolve it
+        // the same way on every host; "$$" is a literal dollar.
+        String text = Files.readString(DOCKER.resolve("compose.yaml"), StandardCharsets.UTF_8).replace("$$", "");
+        Matcher m = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)([^}]*)}?").matcher(text);
+        while (m.find()) {
+            assertThat(m.group(0)).as("variable %s", m.group(1)).startsWith("${").matches(".*:?-.*}");
+        }
     }
 
     @Test
@@ -135,6 +175,12 @@ class ComposeFileTest {
                     "execution.checkpointing.dir: file:///checkpoints");
             assertThat(services.get(flink).get("volumes")).asString().contains("checkpoints:/checkpoints");
         }
+    }
+
+    private static List<String> schemaErrors(Map<String, Object> file) {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        Schema schema = registry.getSchema(SchemaLocation.of("classpath:compose/compose-spec.json"));
+        return schema.validate(new ObjectMapper().valueToTree(file)).stream().map(Object::toString).toList();
     }
 
     /** YAML 1.1 merge keys ({@code <<: *anchor}), which Compose applies and YAML 1.2 parsers leave as a key. */
