@@ -154,10 +154,11 @@ kafka_topics() {
   }
   create_topic lw.signals "$PARTITIONS"
   create_topic lw.alerts "$PARTITIONS"
+  create_topic lw.risk "$PARTITIONS" --config cleanup.policy=compact
   create_topic lw.signals.dlq 1
   create_topic lw.rules 1 --config cleanup.policy=compact
   create_topic lw.rules.events 1
-  say "topics lw.signals and lw.alerts ($PARTITIONS partitions), lw.signals.dlq, lw.rules (compacted), lw.rules.events"
+  say "topics lw.signals, lw.alerts and lw.risk (compacted) ($PARTITIONS partitions), lw.signals.dlq, lw.rules (compacted), lw.rules.events"
 }
 
 # --- Elasticsearch --------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ create() {
 }
 create lw.signals "$PARTITIONS"
 create lw.alerts "$PARTITIONS"
+create lw.risk "$PARTITIONS" --config cleanup.policy=compact
 create lw.signals.dlq 1
 create lw.rules 1 --config cleanup.policy=compact
 create lw.rules.events 1

@@ -3,7 +3,6 @@ package org.laborwatch.connectors.elasticsearch;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
-import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.risk.Alert;
@@ -18,36 +17,19 @@ public final class Documents {
     private Documents() {
     }
 
-    /** An alert once, under its deterministic id. */
-    public static ElementConverter<Alert, EsAction> alerts(RecordCodec<Alert> codec) {
-        return new Converter<>() {
-            @Override
-            public EsAction apply(Alert alert, SinkWriter.Context context) {
-                return EsAction.create(ALERTS, alert.id(), codec.encodeBytes(alert));
-            }
-        };
+    /** An alert once, under its deterministic id; {@code json} is the alert as lw.alerts carries it. */
+    public static EsAction alert(Alert alert, byte[] json) {
+        return EsAction.create(ALERTS, alert.id(), json);
     }
 
-    /** The latest risk of an enterprise, never replaced by an older one. */
-    public static ElementConverter<RiskSnapshot, EsAction> risk(RecordCodec<RiskSnapshot> codec) {
-        return new Converter<>() {
-            @Override
-            public EsAction apply(RiskSnapshot risk, SinkWriter.Context context) {
-                return EsAction.versioned(RISK, risk.enterpriseId(), Math.max(0, risk.asOf().toEpochMilli()),
-                        codec.encodeBytes(risk));
-            }
-        };
+    /** The latest risk of an enterprise, never replaced by an older one; {@code json} as lw.risk carries it. */
+    public static EsAction risk(RiskSnapshot risk, byte[] json) {
+        return EsAction.versioned(RISK, risk.enterpriseId(), Math.max(0, risk.asOf().toEpochMilli()), json);
     }
 
-    /** The signal archive that replays read from, one document per dedupe key. */
-    public static ElementConverter<Signal, EsAction> signals(SignalCodec codec) {
-        return new Converter<>() {
-            @Override
-            public EsAction apply(Signal signal, SinkWriter.Context context) {
-                return EsAction.create(SIGNALS, signalId(signal),
-                        codec.encode(signal).getBytes(StandardCharsets.UTF_8));
-            }
-        };
+    /** The signal archive that replays read from, one document per dedupe key, in the codec's normal form. */
+    public static EsAction signal(Signal signal, SignalCodec codec) {
+        return EsAction.create(SIGNALS, signalId(signal), codec.encode(signal).getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code SOURCE:id}: ids are unique per source (DESIGN.md). */
@@ -55,8 +37,17 @@ public final class Documents {
         return (signal.source() == null ? "" : signal.source().name()) + ":" + signal.id();
     }
 
-    /** Converters are shipped to the task managers inside the sink. */
-    private abstract static class Converter<T> implements ElementConverter<T, EsAction> {
+    /** For a stream that already carries the writes. */
+    public static ElementConverter<EsAction, EsAction> asIs() {
+        return new AsIs();
+    }
+
+    private static final class AsIs implements ElementConverter<EsAction, EsAction> {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public EsAction apply(EsAction action, SinkWriter.Context context) {
+            return action;
+        }
     }
 }

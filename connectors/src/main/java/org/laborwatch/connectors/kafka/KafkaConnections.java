@@ -9,10 +9,13 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.laborwatch.connectors.elasticsearch.DocumentRecords;
+import org.laborwatch.connectors.elasticsearch.EsAction;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
@@ -53,14 +56,31 @@ public record KafkaConnections(String bootstrap, String jobName, DeliveryGuarant
      */
     public Source<Decoded, ?, ?> signals(String topic, SignalCodec codec, TypeInformation<Decoded> type,
                                         OffsetsInitializer start, OffsetsInitializer end) {
-        var builder = KafkaSource.<Decoded>builder()
+        return committedRecords(new SignalRecords(codec, type), start, end, "-signals", topic);
+    }
+
+    /**
+     * What the index job writes to Elasticsearch: the signals, alerts and risk of {@link Topics#SIGNALS},
+     * {@link Topics#ALERTS} and {@link Topics#RISK} as document writes, read as their consumers read them (committed
+     * data only, so Elasticsearch never shows an alert that Kafka's consumers will not see). {@code start} and
+     * {@code end} as for {@link #signals}, over the partitions of all three topics.
+     */
+    public Source<EsAction, ?, ?> documents(SignalCodec codec, OffsetsInitializer start, OffsetsInitializer end) {
+        return committedRecords(new DocumentRecords(codec), start, end, "-documents", Topics.SIGNALS, Topics.ALERTS,
+                Topics.RISK);
+    }
+
+    private <T> Source<T, ?, ?> committedRecords(KafkaRecordDeserializationSchema<T> deserializer,
+                                                 OffsetsInitializer start, OffsetsInitializer end, String clientSuffix,
+                                                 String... topics) {
+        var builder = KafkaSource.<T>builder()
                 .setBootstrapServers(bootstrap)
-                .setTopics(topic)
+                .setTopics(topics)
                 .setGroupId(jobName)
-                .setClientIdPrefix(jobName + "-signals")
+                .setClientIdPrefix(jobName + clientSuffix)
                 .setStartingOffsets(start)
-                .setDeserializer(new SignalRecords(codec, type))
-                // Producers of signals may write in transactions too; an aborted signal never happened.
+                .setDeserializer(deserializer)
+                // Producers may write in transactions; an aborted record never happened.
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperty("partition.discovery.interval.ms", "60000");
         if (end == null) {

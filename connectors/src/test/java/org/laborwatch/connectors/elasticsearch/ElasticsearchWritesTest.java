@@ -51,7 +51,7 @@ class ElasticsearchWritesTest {
         RiskSnapshot risk = new RiskSnapshot("91350100M000100Y43", "青岛海润建筑工程有限公司", "黄岛区", "建筑业", 62.5,
                 RiskLevel.ORANGE, asOf, List.of(), Map.of("complaints30d", 3.0), "v1");
 
-        EsAction action = Documents.risk(RecordCodec.riskSnapshots(ZONE)).apply(risk, null);
+        EsAction action = Documents.risk(risk, RecordCodec.riskSnapshots(ZONE).encodeBytes(risk));
 
         assertThat(action.index()).isEqualTo("lw-risk");
         assertThat(action.id()).isEqualTo("91350100M000100Y43");

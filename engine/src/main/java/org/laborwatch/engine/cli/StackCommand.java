@@ -49,7 +49,7 @@ import org.laborwatch.engine.report.RunReport;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
-import org.laborwatch.engine.stack.ArchiveRun;
+import org.laborwatch.engine.stack.IndexRun;
 import org.laborwatch.engine.stack.StackRun;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.ruleset.RuleSet;
@@ -57,8 +57,8 @@ import org.laborwatch.rules.ruleset.SessionMode;
 
 /**
  * {@code run --stack}: the signals go into lw.signals, the job runs on the stack until it has judged exactly those
- * records, then the summary is built from what consumers of lw.alerts and lw.signals.dlq can read, and the
- * documents are counted in Elasticsearch.
+ * records, the index job writes them and what the job published into Elasticsearch, then the summary is built from
+ * what consumers of lw.alerts and lw.signals.dlq can read, and the documents are counted in Elasticsearch.
  */
 final class StackCommand {
     static final String DEFAULT_KAFKA = "127.0.0.1:9092";
@@ -83,6 +83,7 @@ final class StackCommand {
         Map<TopicPartition, Long> signalsBefore = endOfLog(Topics.SIGNALS);
         Map<TopicPartition, Long> alertsBefore = endOfLog(Topics.ALERTS);
         Map<TopicPartition, Long> deadBefore = endOfLog(Topics.DEAD_LETTERS);
+        Map<TopicPartition, Long> indexStart = askKafka(() -> IndexRun.Range.endsOfLogs(kafka));
 
         long total = countLines(files);
         out.printf("producing %,d records into %s at %s%n", total, Topics.SIGNALS, kafka);
@@ -95,19 +96,19 @@ final class StackCommand {
         out.printf("running the engine on the stack (parallelism %d, checkpoints every 2 s), rule set %s%n",
                 parallelism, rules.version());
         long started = System.nanoTime();
-        StackRun.Options options = new StackRun.Options(kafka, elasticsearch, "laborwatch-run-"
+        StackRun.Options options = new StackRun.Options(kafka, "laborwatch-run-"
                 + System.currentTimeMillis(), signalsBefore, signalsAfter, rules,
                 EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS,
                 codec, parallelism, Duration.ofSeconds(2), outDir.resolve("checkpoints").toAbsolutePath(), null,
                 WEB_UI_PORT);
         var job = StackRun.start(options);
-        // The archive job indexes the same range into lw-signals beside it (after it: the engine takes the first
-        // web UI and metrics ports, the ones printed).
-        var archive = ArchiveRun.start(options);
         printWhereToWatch(job.getJobID().toString());
         JobExecutionResult result = job.getJobExecutionResult().get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        archive.getJobExecutionResult().get();
+        // Then the index job, over what the engine wrote and the signals it read: Elasticsearch as the topics say.
+        out.printf("indexing into Elasticsearch at %s (the index job: signals, alerts, risk)%n", elasticsearch);
+        IndexRun.start(options, elasticsearch, IndexRun.Range.to(kafka, indexStart, signalsAfter))
+                .getJobExecutionResult().get();
 
         long raised = counter(result, EnterpriseRiskFunction.ACC_ALERTS);
         List<Alert> alerts = readAllAlerts(alertsBefore, raised, codec);

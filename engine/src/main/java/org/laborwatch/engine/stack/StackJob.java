@@ -18,13 +18,14 @@ import org.laborwatch.rules.ruleset.SessionMode;
 
 /**
  * The live job as a Flink cluster runs it (the job jar's entry point, {@code docker/}): reads lw.signals from the
- * consumer group's committed offsets onwards, follows lw.rules, runs until cancelled. The signal archive runs beside
- * it as an application of its own ({@link ArchiveJob}), so each restores from its own savepoints. Checkpoint
+ * consumer group's committed offsets onwards, follows lw.rules, writes alerts, risk and dead letters to Kafka, runs
+ * until cancelled. The index job runs beside it as an application of its own ({@link IndexJob}: Elasticsearch from
+ * those topics), so each restores from its own savepoints. Checkpoint
  * storage, restart strategy and reporters come from the cluster's configuration; the interval and mode are the job's
  * own, because the delivery guarantee depends on them.
  *
  * <pre>
- * --kafka HOST:PORT  (or LW_KAFKA_BOOTSTRAP)     --es URL (or LW_ES_URL)
+ * --kafka HOST:PORT  (or LW_KAFKA_BOOTSTRAP)
  * --job-name NAME    consumer group and transactional-id prefix (default laborwatch)
  * --checkpoint-interval SECONDS (default 10)      --rules DIR  the rule set until one is published (default bundled)
  * --out-of-orderness SECONDS (default 60, {@link StackRun#LIVE_OUT_OF_ORDERNESS})
@@ -39,7 +40,6 @@ public final class StackJob {
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = parse(argv);
         String kafka = args.getOrDefault("kafka", env("LW_KAFKA_BOOTSTRAP", "kafka:9092"));
-        String es = args.getOrDefault("es", env("LW_ES_URL", "http://elasticsearch:9200"));
         String name = args.getOrDefault("job-name", "laborwatch");
         Duration interval = Duration.ofSeconds(Long.parseLong(args.getOrDefault("checkpoint-interval", "10")));
         Duration outOfOrderness = args.containsKey("out-of-orderness")
@@ -48,7 +48,7 @@ public final class StackJob {
                 : RuleSets.bundled();
 
         StreamExecutionEnvironment env = clusterEnvironment(interval);
-        StackRun.Options options = new StackRun.Options(kafka, es, name, null, null, rules,
+        StackRun.Options options = new StackRun.Options(kafka, name, null, null, rules,
                 EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), outOfOrderness,
                 SignalCodec.defaults(), env.getParallelism(), interval, null, null, 0)
                 .withDelivery(KafkaConnections.delivery(args.getOrDefault("delivery", "exactly-once")));

@@ -19,8 +19,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.TopicPartition;
-import org.laborwatch.connectors.elasticsearch.Documents;
-import org.laborwatch.connectors.elasticsearch.ElasticsearchSink;
 import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
@@ -36,9 +34,9 @@ import org.laborwatch.rules.risk.RiskSnapshot;
 import org.laborwatch.rules.ruleset.RuleSet;
 
 /**
- * The job on the stack: signals from Kafka; alerts to Kafka and Elasticsearch, risk to Elasticsearch (upserts),
- * dead letters to the DLQ topic. The same {@link LaborwatchJob} as the embedded run, with other sources and sinks.
- * The signal archive is a job of its own beside it ({@link ArchiveRun}).
+ * The job on the stack: signals from Kafka; alerts, the latest risk per enterprise and dead letters to Kafka. The same
+ * {@link LaborwatchJob} as the embedded run, with other sources and sinks. Elasticsearch (alerts, risk and the signal
+ * archive) is written from those topics by the index job beside it ({@link IndexRun}).
  *
  * <p>Checkpoints are always on: they commit the Kafka transactions (what consumers see) and bound what a restart
  * re-reads. See docs/operations.md for the guarantee and its latency cost.
@@ -54,24 +52,24 @@ public final class StackRun {
      * @param restPort     the Flink web UI and REST port (or the next free of {@link #WEB_UI_PORTS}), 0 for any
      * @param delivery     of the Kafka outputs: exactly once (the default) or at least once (see docs/operations.md)
      */
-    public record Options(String kafka, String elasticsearch, String jobName,
+    public record Options(String kafka, String jobName,
                           Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
                           RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, Duration outOfOrderness,
                           SignalCodec codec, int parallelism, Duration checkpointInterval, Path checkpoints,
                           String restoreFrom, int restPort, DeliveryGuarantee delivery) {
 
         /** Exactly once. */
-        public Options(String kafka, String elasticsearch, String jobName,
+        public Options(String kafka, String jobName,
                        Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
                        RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, Duration outOfOrderness,
                        SignalCodec codec, int parallelism, Duration checkpointInterval, Path checkpoints,
                        String restoreFrom, int restPort) {
-            this(kafka, elasticsearch, jobName, start, end, rules, evaluators, risk, outOfOrderness, codec,
+            this(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness, codec,
                     parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, DeliveryGuarantee.EXACTLY_ONCE);
         }
 
         public Options withDelivery(DeliveryGuarantee guarantee) {
-            return new Options(kafka, elasticsearch, jobName, start, end, rules, evaluators, risk, outOfOrderness,
+            return new Options(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness,
                     codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, guarantee);
         }
     }
@@ -92,7 +90,7 @@ public final class StackRun {
      */
     public static final Duration LIVE_OUT_OF_ORDERNESS = Duration.ofMinutes(1);
 
-    /** How far the risk index may trail the alerts: one write per changed enterprise per interval at most. */
+    /** How far lw.risk may trail the alerts: one record per changed enterprise per interval at most. */
     public static final Duration RISK_INTERVAL = Duration.ofSeconds(1);
 
     /** A silent partition stops holding event time back after this long (see docs/operations.md). */
@@ -111,18 +109,16 @@ public final class StackRun {
 
         RecordCodec<Alert> alerts = RecordCodec.alerts(zone);
         RecordCodec<DeadLetter> deadLetters = RecordCodec.deadLetters(zone);
-        String es = options.elasticsearch();
+        // Kafka only: Elasticsearch is written by the index job from these topics (IndexRun), so a slow or absent
+        // node never holds up the alerts.
         var sinks = new LaborwatchJob.Sinks(
-                List.of(new LaborwatchJob.Named<>("kafka", kafka.sink(Topics.ALERTS, alerts, Alert::enterpriseId)),
-                        new LaborwatchJob.Named<>("elasticsearch",
-                                new ElasticsearchSink<>(es, Documents.alerts(alerts)))),
-                List.of(new LaborwatchJob.Named<>("elasticsearch",
-                        new ElasticsearchSink<>(es, Documents.risk(RecordCodec.riskSnapshots(zone)),
-                                ElasticsearchSink.Limits.ordered()))),
+                List.of(new LaborwatchJob.Named<>("kafka", kafka.sink(Topics.ALERTS, alerts, Alert::enterpriseId))),
+                List.of(new LaborwatchJob.Named<>("kafka", kafka.sink(Topics.RISK, RecordCodec.riskSnapshots(zone),
+                        RiskSnapshot::enterpriseId))),
                 List.of(new LaborwatchJob.Named<>("kafka",
                         kafka.sink(Topics.DEAD_LETTERS, deadLetters, DeadLetter::origin))),
                 kafka.sink(Topics.RULE_EVENTS, RecordCodec.of(RuleSetEvent.class, zone), RuleSetEvent::version));
-        // Elasticsearch holds the latest risk per enterprise: every change is emitted, the latest per second written.
+        // lw.risk holds the latest risk per enterprise: every change is emitted, the latest per second written.
         var settings = new LaborwatchJob.Settings(options.rules(), options.evaluators(),
                 options.risk().withSnapshots(RiskConfig.Snapshots.ON_CHANGE), options.outOfOrderness(),
                 options.codec(), RISK_INTERVAL);

@@ -21,7 +21,7 @@ import com.networknt.schema.SpecificationVersion;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.laborwatch.engine.stack.ArchiveJob;
+import org.laborwatch.engine.stack.IndexJob;
 import org.laborwatch.engine.stack.StackJob;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -87,8 +87,8 @@ class ComposeFileTest {
     void shouldUseOnlyComposeTopLevelKeys() {
         assertThat(compose.keySet()).allSatisfy(k -> assertThat(TOP_LEVEL.contains(k) || k.startsWith("x-"))
                 .as("top-level key %s", k).isTrue());
-        assertThat(services).containsKeys("kafka", "elasticsearch", "jobmanager", "taskmanager", "archive-jobmanager",
-                "archive-taskmanager", "kafka-setup", "es-setup");
+        assertThat(services).containsKeys("kafka", "elasticsearch", "jobmanager", "taskmanager", "index-jobmanager",
+                "index-taskmanager", "kafka-setup", "es-setup");
     }
 
     @Test
@@ -139,7 +139,7 @@ class ComposeFileTest {
 
     @Test
     void shouldStartTheJobClassesThatTheJarContains() throws Exception {
-        Map<String, Class<?>> expected = Map.of("jobmanager", StackJob.class, "archive-jobmanager", ArchiveJob.class);
+        Map<String, Class<?>> expected = Map.of("jobmanager", StackJob.class, "index-jobmanager", IndexJob.class);
         for (Map.Entry<String, Class<?>> e : expected.entrySet()) {
             String command = (String) services.get(e.getKey()).get("command");
             Matcher m = Pattern.compile("--job-classname (\\S+)").matcher(command);
@@ -147,9 +147,9 @@ class ComposeFileTest {
             Class<?> job = Class.forName(m.group(1));
             assertThat(job).as(e.getKey()).isEqualTo(e.getValue());
             assertThat(job.getMethod("main", String[].class)).isNotNull();
-            assertThat(command).contains("--kafka kafka:9092", "--es http://elasticsearch:9200",
-                    "--job-name laborwatch");
+            assertThat(command).contains("--kafka kafka:9092", "--job-name laborwatch");
         }
+        assertThat((String) services.get("index-jobmanager").get("command")).contains("--es http://elasticsearch:9200");
     }
 
     @Test
@@ -166,7 +166,7 @@ class ComposeFileTest {
     @Test
     void shouldGiveFlinkWellFormedPropertiesAndTheCheckpointVolume() {
         Map<String, String> jobManagerOf = Map.of("jobmanager", "jobmanager", "taskmanager", "jobmanager",
-                "archive-jobmanager", "archive-jobmanager", "archive-taskmanager", "archive-jobmanager");
+                "index-jobmanager", "index-jobmanager", "index-taskmanager", "index-jobmanager");
         for (String flink : jobManagerOf.keySet()) {
             Map<?, ?> env = (Map<?, ?>) services.get(flink).get("environment");
             String properties = (String) env.get("FLINK_PROPERTIES");

@@ -26,33 +26,40 @@ import org.laborwatch.engine.generate.SampleGenerator;
 import org.laborwatch.rules.risk.Alert;
 
 /**
- * Elasticsearch goes away in the middle of a run and comes back: the sink holds what it could not write (the job
- * slows, nothing is dropped), and once the node is back every alert and every enterprise's risk is there.
+ * Elasticsearch goes away in the middle of a run and comes back. The engine never waits for it: the alerts reach
+ * Kafka while the node is down. The index job holds what it could not write (it slows, nothing is dropped, Kafka is
+ * the buffer), and once the node is back every alert and every enterprise's risk is there.
  */
 class ElasticsearchOutageStackIT {
     @TempDir
     Path dir;
 
     @Test
-    void shouldWriteEverythingOnceElasticsearchIsBack() throws Exception {
+    void shouldPublishAlertsWhileElasticsearchIsDownAndIndexEverythingOnceItIsBack() throws Exception {
         var city = new SampleGenerator(new SampleGenerator.Options(3000, 365, 31, LocalDate.of(2025, 3, 1), 1,
                 Stack.ZONE)).writeTo(dir.resolve("city"));
         Set<String> expected = Stack.embeddedAlertIds(city.files(), dir.resolve("embedded"));
 
         Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
+        Map<TopicPartition, Long> indexStart = Stack.indexStart();
         Stack.Range range = Stack.produce(city.files());
-        JobClient job = StackRun.start(Stack.options("it-es-outage", range, dir.resolve("checkpoints")));
+        StackRun.Options options = Stack.options("it-es-outage", range, dir.resolve("checkpoints"));
+        JobClient engine = StackRun.start(options);
 
         stopElasticsearch();
-        Thread.sleep(5_000); // the job goes on reading and judging while the node is gone
-        assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-        startElasticsearch();
-        job.getJobExecutionResult().get(5, TimeUnit.MINUTES);
-
+        engine.getJobExecutionResult().get(5, TimeUnit.MINUTES); // the whole input judged with the node gone
         List<Alert> published = Stack.alerts(alertsBefore, TopicOffsets.end(Stack.kafka(), Topics.ALERTS));
-        Set<String> enterprises = published.stream().map(Alert::enterpriseId).collect(Collectors.toSet());
         assertThat(published).extracting(Alert::id).doesNotHaveDuplicates();
         assertThat(published.stream().map(Alert::id).collect(Collectors.toSet())).isEqualTo(expected);
+
+        JobClient index = IndexRun.start(options, Stack.elasticsearch(),
+                IndexRun.Range.to(Stack.kafka(), indexStart, range.to()));
+        Thread.sleep(5_000); // the index job reads, and cannot write, while the node is gone
+        assertThat(index.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+        startElasticsearch();
+        index.getJobExecutionResult().get(5, TimeUnit.MINUTES);
+
+        Set<String> enterprises = published.stream().map(Alert::enterpriseId).collect(Collectors.toSet());
         try (var transport = Stack.es()._transport()) {
             ElasticsearchClient es = new ElasticsearchClient(transport);
             es.indices().refresh(r -> r.index(Documents.ALERTS, Documents.RISK));

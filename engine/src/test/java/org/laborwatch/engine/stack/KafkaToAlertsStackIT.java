@@ -64,12 +64,11 @@ class KafkaToAlertsStackIT {
 
         Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
         Map<TopicPartition, Long> dlqBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.DEAD_LETTERS);
+        Map<TopicPartition, Long> indexStart = Stack.indexStart();
         Stack.Range range = Stack.produce(List.of(signals));
         StackRun.Options options = Stack.options("it-kafka-to-alerts", range, dir.resolve("checkpoints"));
-        var engine = StackRun.start(options);
-        var archive = ArchiveRun.start(options);
-        engine.getJobExecutionResult().get();
-        archive.getJobExecutionResult().get();
+        StackRun.start(options).getJobExecutionResult().get();
+        Stack.index(options, indexStart, range);
         kafkaAlerts = Stack.alerts(alertsBefore, TopicOffsets.end(Stack.kafka(), Topics.ALERTS));
         deadLetters = Stack.deadLetters(dlqBefore, TopicOffsets.end(Stack.kafka(), Topics.DEAD_LETTERS));
         es = Stack.es();

@@ -73,7 +73,7 @@ class RuleSwapStackIT {
         Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
         Map<TopicPartition, Long> eventsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.RULE_EVENTS);
         Map<TopicPartition, Long> signalsStart = TopicOffsets.endOfLog(Stack.kafka(), Topics.SIGNALS);
-        JobClient job = StackRun.start(new StackRun.Options(Stack.kafka(), Stack.elasticsearch(), run, signalsStart,
+        JobClient job = StackRun.start(new StackRun.Options(Stack.kafka(), run, signalsStart,
                 null, RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
                 OUT_OF_ORDERNESS, SignalCodec.defaults(), 2, Duration.ofSeconds(1), dir.resolve("checkpoints"),
                 null, 0));

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.http.HttpHost;
 import org.apache.kafka.common.TopicPartition;
 import org.elasticsearch.client.RestClient;
@@ -65,8 +66,22 @@ final class Stack {
     record Range(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
     }
 
+    /** Where an index run starts: the ends of its three topics' logs, taken before a test produces anything. */
+    static Map<TopicPartition, Long> indexStart() {
+        return IndexRun.Range.endsOfLogs(kafka());
+    }
+
+    /**
+     * Indexes into Elasticsearch what the topics got since {@code start}, signals up to the end of {@code signals}:
+     * the index job over that range, once the engine job has finished, as {@code run --stack} does.
+     */
+    static void index(StackRun.Options engine, Map<TopicPartition, Long> start, Range signals) throws Exception {
+        IndexRun.start(engine, elasticsearch(), IndexRun.Range.to(kafka(), start, signals.to()))
+                .getJobExecutionResult().get(5, TimeUnit.MINUTES);
+    }
+
     static StackRun.Options options(String jobName, Range signals, Path checkpoints) {
-        return new StackRun.Options(kafka(), elasticsearch(), jobName, signals.from(), signals.to(),
+        return new StackRun.Options(kafka(), jobName, signals.from(), signals.to(),
                 RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
                 EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2, Duration.ofSeconds(1), checkpoints, null,
                 0);
