@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.laborwatch.connectors.json.SignalCodec;
@@ -52,6 +53,9 @@ public final class StackJob {
                 EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), outOfOrderness,
                 SignalCodec.defaults(), env.getParallelism(), interval, null, null, 0)
                 .withDelivery(KafkaConnections.delivery(args.getOrDefault("delivery", "exactly-once")));
+        if (options.delivery() == DeliveryGuarantee.AT_LEAST_ONCE) {
+            env.configure(StackRun.lowLatency());
+        }
         StackRun.job(options).execute(env, name);
     }
 

@@ -1,0 +1,47 @@
+package org.laborwatch.engine.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.junit.jupiter.api.Test;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.rules.ruleset.RuleSets;
+import org.laborwatch.rules.ruleset.SessionMode;
+
+/** What the delivery guarantee asks of Flink's configuration on the stack. */
+class StackRunConfigurationTest {
+    private static final StackRun.Options EXACTLY_ONCE = new StackRun.Options("127.0.0.1:9092", "test", null, null,
+            RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
+            StackRun.LIVE_OUT_OF_ORDERNESS, SignalCodec.defaults(), 2, Duration.ofSeconds(10), Path.of("/tmp/chk"),
+            null, 0);
+
+    @Test
+    void shouldPaceForLatencyOnlyWhenDeliveringAtLeastOnce() {
+        Configuration atLeastOnce = StackRun.configuration(EXACTLY_ONCE.withDelivery(DeliveryGuarantee.AT_LEAST_ONCE));
+        assertThat(atLeastOnce.get(PipelineOptions.AUTO_WATERMARK_INTERVAL)).isEqualTo(Duration.ofMillis(20));
+        assertThat(atLeastOnce.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(5));
+
+        Configuration exactlyOnce = StackRun.configuration(EXACTLY_ONCE);
+        assertThat(exactlyOnce.contains(PipelineOptions.AUTO_WATERMARK_INTERVAL)).isFalse();
+        assertThat(exactlyOnce.contains(ExecutionOptions.BUFFER_TIMEOUT)).isFalse();
+    }
+
+    @Test
+    void shouldAlwaysCheckpointAndKeepCheckpointsOnCancel() {
+        Configuration conf = StackRun.configuration(EXACTLY_ONCE);
+        assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).startsWith("file:///tmp/chk");
+        assertThat(conf.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION))
+                .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT)).isEqualTo(StackRun.CHECKPOINT_TIMEOUT);
+    }
+}
