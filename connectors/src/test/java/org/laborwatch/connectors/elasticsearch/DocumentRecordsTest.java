@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.connectors.json.RecordCodec;
@@ -27,16 +27,7 @@ class DocumentRecordsTest {
 
     private List<EsAction> deserialize(String topic, byte[] value) {
         List<EsAction> out = new ArrayList<>();
-        records.deserialize(new ConsumerRecord<>(topic, 0, 42L, null, value), new Collector<>() {
-            @Override
-            public void collect(EsAction action) {
-                out.add(action);
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        records.deserialize(new ConsumerRecord<>(topic, 0, 42L, null, value), new ListCollector<>(out));
         return out;
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.connectors.json.Decoded;
@@ -19,16 +19,7 @@ class SignalRecordsTest {
 
     private List<Decoded> deserialize(byte[] value) {
         List<Decoded> out = new ArrayList<>();
-        records.deserialize(new ConsumerRecord<>("lw.signals", 3, 1234L, null, value), new Collector<>() {
-            @Override
-            public void collect(Decoded record) {
-                out.add(record);
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        records.deserialize(new ConsumerRecord<>("lw.signals", 3, 1234L, null, value), new ListCollector<>(out));
         return out;
     }
 
