@@ -64,13 +64,16 @@ class RestartStackIT {
 
         Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
         Map<TopicPartition, Long> indexStart = Stack.indexStart();
-        Stack.Range range = Stack.produce(city.files());
+        // The second half waits in an open transaction, so the job is surely mid-stream when it is cancelled.
+        Stack.HeldBack input = Stack.produceHoldingBackTheSecondHalf(city.files());
+        Stack.Range range = input.range();
         Path checkpoints = work.resolve("checkpoints");
         StackRun.Options options = Stack.options(name, range, checkpoints).withDelivery(delivery);
 
         JobClient first = StackRun.start(withCheckpointEvery(options, 200));
         awaitCheckpointWithAlerts(first, checkpoints, alertsBefore);
         first.cancel().get();
+        input.release();
         // The latest, not the one seen above: transactions of every completed checkpoint are committed, so
         // restoring an older one would publish their alerts a second time.
         Path latest = latestCheckpoint(checkpoints).orElseThrow();
@@ -98,7 +101,7 @@ class RestartStackIT {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
             JobStatus status = job.getJobStatus().get();
-            assertThat(status).as("the job must still be running to be stopped mid-stream; make the input larger")
+            assertThat(status).as("the job must still be running to be stopped mid-stream")
                     .isNotIn(JobStatus.FINISHED, JobStatus.FAILED);
             if (latestCheckpoint(checkpoints).isPresent() && committedAlerts(alertsBefore) > 0) {
                 return;

@@ -5,16 +5,24 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.http.HttpHost;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.elasticsearch.client.RestClient;
 import org.laborwatch.connectors.json.DeadLetter;
+import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.SignalProducer;
@@ -64,6 +72,49 @@ final class Stack {
     }
 
     record Range(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+    }
+
+    /**
+     * Produces the first half of the files' lines, then the rest in a Kafka transaction left open. A read_committed
+     * reader (the job) cannot pass an open transaction, so the job is mid-stream, whatever its speed, until
+     * {@link HeldBack#release} commits the rest. The range covers both halves.
+     */
+    static HeldBack produceHoldingBackTheSecondHalf(List<Path> files) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : files) {
+            lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+        Map<TopicPartition, Long> before = TopicOffsets.endOfLog(kafka(), Topics.SIGNALS);
+        SignalCodec codec = SignalCodec.defaults();
+        try (SignalProducer producer = new SignalProducer(kafka(), Topics.SIGNALS, codec)) {
+            for (String line : lines.subList(0, lines.size() / 2)) {
+                producer.send(enterpriseId(codec, line), line);
+            }
+            producer.flush();
+        }
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-held-back-" + System.nanoTime());
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "300000"); // longer than any wait for the job
+        KafkaProducer<String, String> held = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        held.initTransactions();
+        held.beginTransaction();
+        for (String line : lines.subList(lines.size() / 2, lines.size())) {
+            held.send(new ProducerRecord<>(Topics.SIGNALS, enterpriseId(codec, line), line));
+        }
+        held.flush();
+        return new HeldBack(new Range(before, TopicOffsets.endOfLog(kafka(), Topics.SIGNALS)), held);
+    }
+
+    private static String enterpriseId(SignalCodec codec, String line) {
+        return codec.decode(line, "it") instanceof Decoded.Accepted a ? a.signal().enterpriseId() : null;
+    }
+
+    record HeldBack(Range range, KafkaProducer<String, String> transaction) {
+        void release() {
+            transaction.commitTransaction();
+            transaction.close();
+        }
     }
 
     /** Where an index run starts: the ends of its three topics' logs, taken before a test produces anything. */
