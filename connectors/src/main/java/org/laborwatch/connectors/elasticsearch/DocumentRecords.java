@@ -41,34 +41,44 @@ public final class DocumentRecords implements KafkaRecordDeserializationSchema<E
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<EsAction> out) {
-        byte[] value = record.value();
-        if (value == null) {
+        if (record.value() == null) {
             return;
         }
+        EsAction write;
         try {
-            switch (record.topic()) {
-                case Topics.SIGNALS -> {
-                    if (signals.decode(value, record.topic(), record.offset()) instanceof Decoded.Accepted accepted) {
-                        out.collect(Documents.signal(accepted.signal(), signals));
-                    }
-                }
-                case Topics.ALERTS -> {
-                    Alert alert = alerts.decode(utf8(value));
-                    Objects.requireNonNull(alert.id(), "an alert without an id");
-                    out.collect(Documents.alert(alert, value));
-                }
-                case Topics.RISK -> {
-                    RiskSnapshot snapshot = risk.decode(utf8(value));
-                    Objects.requireNonNull(snapshot.enterpriseId(), "a risk snapshot without an enterprise");
-                    Objects.requireNonNull(snapshot.asOf(), "a risk snapshot without asOf");
-                    out.collect(Documents.risk(snapshot, value));
-                }
-                default -> LOG.error("Skipping {}/{}:{}: not a topic the index job reads", record.topic(),
-                        record.partition(), record.offset());
-            }
+            write = toWrite(record);
         } catch (RuntimeException e) {
             LOG.error("Skipping {}/{}:{}: does not decode: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
+            return;
+        }
+        // Outside the try: the sinks are chained to the source, and what they throw must fail the job, not be taken
+        // for a record that does not decode.
+        if (write != null) {
+            out.collect(write);
+        }
+    }
+
+    /** The write a record becomes, or null for none. */
+    private EsAction toWrite(ConsumerRecord<byte[], byte[]> record) {
+        byte[] value = record.value();
+        switch (record.topic()) {
+            case Topics.SIGNALS -> {
+                return signals.decode(value, record.topic(), record.offset()) instanceof Decoded.Accepted accepted
+                        ? Documents.signal(accepted.signal(), signals) : null;
+            }
+            case Topics.ALERTS -> {
+                Alert alert = alerts.decode(utf8(value));
+                Objects.requireNonNull(alert.id(), "an alert without an id");
+                return Documents.alert(alert, value);
+            }
+            case Topics.RISK -> {
+                RiskSnapshot snapshot = risk.decode(utf8(value));
+                Objects.requireNonNull(snapshot.enterpriseId(), "a risk snapshot without an enterprise");
+                Objects.requireNonNull(snapshot.asOf(), "a risk snapshot without asOf");
+                return Documents.risk(snapshot, value);
+            }
+            default -> throw new IllegalArgumentException("not a topic the index job reads");
         }
     }
 

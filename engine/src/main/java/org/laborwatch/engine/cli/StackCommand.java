@@ -105,13 +105,16 @@ final class StackCommand {
         printWhereToWatch(job.getJobID().toString());
         JobExecutionResult result = job.getJobExecutionResult().get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        // Then the index job, over what the engine wrote and the signals it read: Elasticsearch as the topics say.
-        out.printf("indexing into Elasticsearch at %s (the index job: signals, alerts, risk)%n", elasticsearch);
-        IndexRun.start(options, elasticsearch, IndexRun.Range.to(kafka, indexStart, signalsAfter))
-                .getJobExecutionResult().get();
-
         long raised = counter(result, EnterpriseRiskFunction.ACC_ALERTS);
         List<Alert> alerts = readAllAlerts(alertsBefore, raised, codec);
+        boolean visible = alerts.size() >= raised;
+        if (visible) {
+            // Then the index job, over what the engine wrote and the signals it read: Elasticsearch as the topics
+            // say. Only once the alerts are visible: an open transaction that hides them would hold it up too.
+            out.printf("indexing into Elasticsearch at %s (the index job: signals, alerts, risk)%n", elasticsearch);
+            IndexRun.start(options, elasticsearch, IndexRun.Range.to(kafka, indexStart, signalsAfter))
+                    .getJobExecutionResult().get();
+        }
         alerts.sort(Comparator.comparing(Alert::raisedAt).thenComparing(Alert::id));
         List<DeadLetter> deadLetters = read(deadBefore, endOf(Topics.DEAD_LETTERS),
                 RecordCodec.deadLetters(codec.zone()));
@@ -130,8 +133,10 @@ final class StackCommand {
         out.println();
         out.print(report);
         out.println();
-        printElasticsearch(alerts);
-        out.println();
+        if (visible) {
+            printElasticsearch(alerts);
+            out.println();
+        }
         out.println("outputs (read back from Kafka as a read_committed consumer sees them):");
         out.println("  alerts        " + outDir.resolve("alerts.jsonl") + "   (topic " + Topics.ALERTS + ")");
         out.println("  dead letters  " + outDir.resolve("dead-letters.jsonl") + "   (topic " + Topics.DEAD_LETTERS
@@ -141,7 +146,8 @@ final class StackCommand {
             out.printf("%nlaborwatch: only %,d of the %,d alerts this run raised are visible to read_committed consumers "
                     + "of %s yet, so the summary above is incomplete. An open transaction holds the topic back, most "
                     + "likely one of a job that was cancelled (it expires within %d minutes, or when that job is "
-                    + "restarted). Run again later, or see docs/operations.md.%n", alerts.size(), raised,
+                    + "restarted). Nothing was indexed into Elasticsearch. Run again later, or see "
+                    + "docs/operations.md.%n", alerts.size(), raised,
                     Topics.ALERTS, KafkaConnections.TRANSACTION_TIMEOUT.toMinutes());
             return 1;
         }

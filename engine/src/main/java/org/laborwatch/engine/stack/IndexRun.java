@@ -63,13 +63,16 @@ public final class IndexRun {
         }
 
         /**
-         * The range from {@code start} to what is committed in the three topics now (for a run whose engine has
-         * finished: everything it wrote), signals no further than {@code signalsEnd}.
+         * The range from {@code start} to the ends of the alert and risk logs now (for a run whose engine has
+         * finished: everything it wrote), signals no further than {@code signalsEnd}. The ends of the logs, not of
+         * what is committed: the broker may not have written the engine's last commit markers yet, and another
+         * producer's open transaction holds the committed end back; stopping there would skip records without a
+         * word. A read_committed reader instead waits at an open transaction until it is resolved.
          */
         public static Range to(String kafka, Map<TopicPartition, Long> start, Map<TopicPartition, Long> signalsEnd) {
             Map<TopicPartition, Long> end = new HashMap<>(signalsEnd);
-            end.putAll(TopicOffsets.end(kafka, Topics.ALERTS));
-            end.putAll(TopicOffsets.end(kafka, Topics.RISK));
+            end.putAll(TopicOffsets.endOfLog(kafka, Topics.ALERTS));
+            end.putAll(TopicOffsets.endOfLog(kafka, Topics.RISK));
             return new Range(start, end);
         }
     }

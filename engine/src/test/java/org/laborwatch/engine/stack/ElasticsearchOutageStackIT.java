@@ -47,17 +47,21 @@ class ElasticsearchOutageStackIT {
         JobClient engine = StackRun.start(options);
 
         stopElasticsearch();
-        engine.getJobExecutionResult().get(5, TimeUnit.MINUTES); // the whole input judged with the node gone
-        List<Alert> published = Stack.alerts(alertsBefore, TopicOffsets.end(Stack.kafka(), Topics.ALERTS));
+        List<Alert> published;
+        JobClient index;
+        try {
+            engine.getJobExecutionResult().get(5, TimeUnit.MINUTES); // the whole input judged with the node gone
+            published = Stack.alerts(alertsBefore, TopicOffsets.end(Stack.kafka(), Topics.ALERTS));
+            index = IndexRun.start(options, Stack.elasticsearch(),
+                    IndexRun.Range.to(Stack.kafka(), indexStart, range.to()));
+            Thread.sleep(5_000); // the index job reads, and cannot write, while the node is gone
+            assertThat(index.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+        } finally {
+            startElasticsearch(); // also when the above fails: the tests after this one need the node
+        }
+        index.getJobExecutionResult().get(5, TimeUnit.MINUTES);
         assertThat(published).extracting(Alert::id).doesNotHaveDuplicates();
         assertThat(published.stream().map(Alert::id).collect(Collectors.toSet())).isEqualTo(expected);
-
-        JobClient index = IndexRun.start(options, Stack.elasticsearch(),
-                IndexRun.Range.to(Stack.kafka(), indexStart, range.to()));
-        Thread.sleep(5_000); // the index job reads, and cannot write, while the node is gone
-        assertThat(index.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-        startElasticsearch();
-        index.getJobExecutionResult().get(5, TimeUnit.MINUTES);
 
         Set<String> enterprises = published.stream().map(Alert::enterpriseId).collect(Collectors.toSet());
         try (var transport = Stack.es()._transport()) {

@@ -35,7 +35,7 @@ class RestartStackIT {
 
     @Test
     void shouldCountEverySignalOnceAcrossACrashAndARestoreFromTheLatestCheckpoint() throws Exception {
-        Run run = crashAndRestore("it-restart", DeliveryGuarantee.EXACTLY_ONCE);
+        Run run = crashAndRestore("it-restart", 23, DeliveryGuarantee.EXACTLY_ONCE);
 
         assertThat(run.ids()).doesNotHaveDuplicates();
         assertThat(Set.copyOf(run.ids())).isEqualTo(run.uninterrupted());
@@ -44,7 +44,7 @@ class RestartStackIT {
 
     @Test
     void shouldLoseNoAlertAcrossACrashWhenDeliveringAtLeastOnce() throws Exception {
-        Run run = crashAndRestore("it-restart-alo", DeliveryGuarantee.AT_LEAST_ONCE);
+        Run run = crashAndRestore("it-restart-alo", 29, DeliveryGuarantee.AT_LEAST_ONCE);
 
         // What was sent after the restored checkpoint is sent again: the same alerts, with the same ids.
         assertThat(Set.copyOf(run.ids())).isEqualTo(run.uninterrupted());
@@ -54,10 +54,13 @@ class RestartStackIT {
     private record Run(Set<String> uninterrupted, List<String> ids) {
     }
 
-    /** Runs a city through the stack, cancels the job mid-stream and restores it from its latest checkpoint. */
-    private Run crashAndRestore(String name, DeliveryGuarantee delivery) throws Exception {
+    /**
+     * Runs a city through the stack, cancels the job mid-stream and restores it from its latest checkpoint. Each test
+     * has a city of its own (seed): alert ids are deterministic, so another test's documents would count as indexed.
+     */
+    private Run crashAndRestore(String name, long seed, DeliveryGuarantee delivery) throws Exception {
         Path work = dir.resolve(name);
-        var city = new SampleGenerator(new SampleGenerator.Options(4000, 365, 23, LocalDate.of(2025, 3, 1), 1,
+        var city = new SampleGenerator(new SampleGenerator.Options(4000, 365, seed, LocalDate.of(2025, 3, 1), 1,
                 Stack.ZONE)).writeTo(work.resolve("city"));
         Set<String> uninterrupted = Stack.embeddedAlertIds(city.files(), work.resolve("embedded"));
         assertThat(uninterrupted).hasSizeGreaterThan(100);
@@ -71,9 +74,16 @@ class RestartStackIT {
         StackRun.Options options = Stack.options(name, range, checkpoints).withDelivery(delivery);
 
         JobClient first = StackRun.start(withCheckpointEvery(options, 200));
-        awaitCheckpointWithAlerts(first, checkpoints, alertsBefore);
-        first.cancel().get();
-        input.release();
+        try {
+            awaitCheckpointWithAlerts(first, checkpoints, alertsBefore);
+            first.cancel().get();
+            input.release();
+        } finally {
+            input.abortIfOpen(); // a failure above must not leave lw.signals blocked for the tests after this one
+            if (!first.getJobStatus().get().isGloballyTerminalState()) {
+                first.cancel().get();
+            }
+        }
         // The latest, not the one seen above: transactions of every completed checkpoint are committed, so
         // restoring an older one would publish their alerts a second time.
         Path latest = latestCheckpoint(checkpoints).orElseThrow();

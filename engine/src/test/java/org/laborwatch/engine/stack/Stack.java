@@ -110,10 +110,34 @@ final class Stack {
         return codec.decode(line, "it") instanceof Decoded.Accepted a ? a.signal().enterpriseId() : null;
     }
 
-    record HeldBack(Range range, KafkaProducer<String, String> transaction) {
+    static final class HeldBack {
+        private final Range range;
+        private final KafkaProducer<String, String> transaction;
+        private boolean open = true;
+
+        HeldBack(Range range, KafkaProducer<String, String> transaction) {
+            this.range = range;
+            this.transaction = transaction;
+        }
+
+        Range range() {
+            return range;
+        }
+
+        /** Commits the rest: the job can read on. */
         void release() {
             transaction.commitTransaction();
             transaction.close();
+            open = false;
+        }
+
+        /** Aborts the rest if it was not released, so a failed test leaves no open transaction behind. */
+        void abortIfOpen() {
+            if (open) {
+                transaction.abortTransaction();
+                transaction.close();
+                open = false;
+            }
         }
     }
 
