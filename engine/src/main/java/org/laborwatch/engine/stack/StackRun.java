@@ -52,26 +52,46 @@ public final class StackRun {
      * @param restoreFrom  a checkpoint or savepoint to resume from, or null
      * @param restPort     the Flink web UI and REST port (or the next free of {@link #WEB_UI_PORTS}), 0 for any
      * @param delivery     of the Kafka outputs: exactly once (the default) or at least once (see docs/operations.md)
+     * @param topics       what the job reads and writes: the stack's ({@link Topics#DEFAULT}) unless another set is
+     *                     given
      */
     public record Options(String kafka, String jobName,
                           Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
                           RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, Duration outOfOrderness,
                           SignalCodec codec, int parallelism, Duration checkpointInterval, Path checkpoints,
-                          String restoreFrom, int restPort, DeliveryGuarantee delivery) {
+                          String restoreFrom, int restPort, DeliveryGuarantee delivery, Topics topics) {
 
-        /** Exactly once. */
+        /** Exactly once, on the stack's topics. */
         public Options(String kafka, String jobName,
                        Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
                        RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, Duration outOfOrderness,
                        SignalCodec codec, int parallelism, Duration checkpointInterval, Path checkpoints,
                        String restoreFrom, int restPort) {
             this(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness, codec,
-                    parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, DeliveryGuarantee.EXACTLY_ONCE);
+                    parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, DeliveryGuarantee.EXACTLY_ONCE,
+                    Topics.DEFAULT);
         }
 
         public Options withDelivery(DeliveryGuarantee guarantee) {
             return new Options(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness,
-                    codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, guarantee);
+                    codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, guarantee, topics);
+        }
+
+        public Options withTopics(Topics names) {
+            return new Options(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness,
+                    codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, delivery, names);
+        }
+
+        public Options withCheckpointInterval(Duration interval) {
+            return new Options(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness,
+                    codec, parallelism, interval, checkpoints, restoreFrom, restPort, delivery, topics);
+        }
+
+        /** @param checkpointOrSavepoint a URI or path, or null to start afresh */
+        public Options withRestoreFrom(String checkpointOrSavepoint) {
+            return new Options(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness,
+                    codec, parallelism, checkpointInterval, checkpoints, checkpointOrSavepoint, restPort, delivery,
+                    topics);
         }
     }
 
@@ -116,19 +136,20 @@ public final class StackRun {
         OffsetsInitializer start = options.start() != null ? OffsetsInitializer.offsets(options.start())
                 : OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
         OffsetsInitializer end = options.end() != null ? OffsetsInitializer.offsets(options.end()) : null;
-        var signals = kafka.signals(Topics.SIGNALS, options.codec(), DecodedTypeInfo.INSTANCE, start, end);
+        Topics topics = options.topics();
+        var signals = kafka.signals(topics.signals(), options.codec(), DecodedTypeInfo.INSTANCE, start, end);
 
         RecordCodec<Alert> alerts = RecordCodec.alerts(zone);
         RecordCodec<DeadLetter> deadLetters = RecordCodec.deadLetters(zone);
         // Kafka only: Elasticsearch is written by the index job from these topics (IndexRun), so a slow or absent
         // node never holds up the alerts.
         var sinks = new LaborwatchJob.Sinks(
-                List.of(new LaborwatchJob.Named<>("kafka", kafka.sink(Topics.ALERTS, alerts, Alert::enterpriseId))),
-                List.of(new LaborwatchJob.Named<>("kafka", kafka.sink(Topics.RISK, RecordCodec.riskSnapshots(zone),
+                List.of(new LaborwatchJob.Named<>("kafka", kafka.sink(topics.alerts(), alerts, Alert::enterpriseId))),
+                List.of(new LaborwatchJob.Named<>("kafka", kafka.sink(topics.risk(), RecordCodec.riskSnapshots(zone),
                         RiskSnapshot::enterpriseId))),
                 List.of(new LaborwatchJob.Named<>("kafka",
-                        kafka.sink(Topics.DEAD_LETTERS, deadLetters, DeadLetter::origin))),
-                kafka.sink(Topics.RULE_EVENTS, RecordCodec.of(RuleSetEvent.class, zone), RuleSetEvent::version));
+                        kafka.sink(topics.deadLetters(), deadLetters, DeadLetter::origin))),
+                kafka.sink(topics.ruleEvents(), RecordCodec.of(RuleSetEvent.class, zone), RuleSetEvent::version));
         // lw.risk holds the latest risk per enterprise: every change is emitted, the latest per second written.
         var settings = new LaborwatchJob.Settings(options.rules(), options.evaluators(),
                 options.risk().withSnapshots(RiskConfig.Snapshots.ON_CHANGE), options.outOfOrderness(),
@@ -136,7 +157,7 @@ public final class StackRun {
         // A live job follows the rule sets published on lw.rules (the initial one judges until the first arrives);
         // a bounded run over known input uses the rule set it was given, like a file run, so its alerts are the
         // same as the embedded run's whatever has been published.
-        var ruleSets = options.end() == null ? kafka.ruleSets(Topics.RULES, zone, null) : null;
+        var ruleSets = options.end() == null ? kafka.ruleSets(topics.rules(), zone, null) : null;
         return new LaborwatchJob(List.of(new LaborwatchJob.Decoding("kafka-signals", signals,
                 options.end() == null ? PARTITION_IDLENESS : null)), ruleSets, sinks, settings);
     }

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class RestartStackIT {
         Path checkpoints = work.resolve("checkpoints");
         StackRun.Options options = Stack.options(name, range, checkpoints).withDelivery(delivery);
 
-        JobClient first = StackRun.start(withCheckpointEvery(options, 200));
+        JobClient first = StackRun.start(options.withCheckpointInterval(Duration.ofMillis(200)));
         try {
             awaitCheckpointWithAlerts(first, checkpoints, alertsBefore);
             first.cancel().get();
@@ -88,7 +89,7 @@ class RestartStackIT {
         // restoring an older one would publish their alerts a second time.
         Path latest = latestCheckpoint(checkpoints).orElseThrow();
 
-        StackRun.start(restoreFrom(options, latest)).getJobExecutionResult().get();
+        StackRun.start(options.withRestoreFrom(latest.toUri().toString())).getJobExecutionResult().get();
         Stack.index(options, indexStart, range);
 
         List<String> ids = Stack.alerts(alertsBefore, TopicOffsets.end(Stack.kafka(), Topics.ALERTS)).stream()
@@ -142,15 +143,4 @@ class RestartStackIT {
         return Long.parseLong(chk.getFileName().toString().substring(4));
     }
 
-    private static StackRun.Options withCheckpointEvery(StackRun.Options o, long millis) {
-        return new StackRun.Options(o.kafka(), o.jobName(), o.start(), o.end(), o.rules(),
-                o.evaluators(), o.risk(), o.outOfOrderness(), o.codec(), o.parallelism(),
-                java.time.Duration.ofMillis(millis), o.checkpoints(), o.restoreFrom(), o.restPort(), o.delivery());
-    }
-
-    private static StackRun.Options restoreFrom(StackRun.Options o, Path checkpoint) {
-        return new StackRun.Options(o.kafka(), o.jobName(), o.start(), o.end(), o.rules(),
-                o.evaluators(), o.risk(), o.outOfOrderness(), o.codec(), o.parallelism(), o.checkpointInterval(),
-                o.checkpoints(), checkpoint.toUri().toString(), o.restPort(), o.delivery());
-    }
 }

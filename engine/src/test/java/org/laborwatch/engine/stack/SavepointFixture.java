@@ -1,0 +1,175 @@
+package org.laborwatch.engine.stack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.kafka.RuleSetRecords;
+import org.laborwatch.connectors.kafka.SignalProducer;
+import org.laborwatch.connectors.kafka.Topics;
+import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSets;
+
+/**
+ * A savepoint of the live job (the {@link StackJob} topology: Kafka in and out, following a rules topic) taken by one
+ * release and committed under {@code src/test/resources/savepoints/<name>/}, so later releases prove they restore it
+ * (docs/operations.md, "Upgrading"). Beside the savepoint: the signals the job had read ({@code before.jsonl}), the
+ * signals to feed after the restore ({@code after.jsonl}), the rule set it followed ({@code rules/}), and what it had
+ * done by the savepoint ({@code fixture.properties}: alerts raised, signals judged).
+ *
+ * <p>Each fixture has topics of its own ({@link #topics}), recreated by whoever uses them and filled with exactly the
+ * records the savepoint's Kafka positions point into, so a restored source reads on where the savepoint left off.
+ */
+record SavepointFixture(Path dir, Properties description) {
+    static final String PARTITIONS = "signals.partitions";
+    static final String RULE_SET_VERSION = "rules.version";
+    static final String ALERTS_BEFORE = "alerts.before";
+    static final String JUDGED_BEFORE = "judged.before";
+    static final String PARALLELISM = "job.parallelism";
+
+    static Path root() {
+        return Path.of("src", "test", "resources", "savepoints");
+    }
+
+    /** Every committed fixture, oldest first. */
+    static List<SavepointFixture> all() throws IOException {
+        try (Stream<Path> dirs = Files.list(root())) {
+            List<SavepointFixture> fixtures = new ArrayList<>();
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                fixtures.add(read(dir));
+            }
+            return fixtures;
+        }
+    }
+
+    static SavepointFixture read(Path dir) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(dir.resolve("fixture.properties"), StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        return new SavepointFixture(dir, p);
+    }
+
+    void write() throws IOException {
+        try (Writer out = Files.newBufferedWriter(dir.resolve("fixture.properties"), StandardCharsets.UTF_8)) {
+            description.store(out, "savepoint fixture; see README.md beside it");
+        }
+    }
+
+    String name() {
+        return dir.getFileName().toString();
+    }
+
+    Topics topics() {
+        return Topics.named("fixture-" + name());
+    }
+
+    Path savepoint() {
+        return dir.resolve("savepoint");
+    }
+
+    Path before() {
+        return dir.resolve("before.jsonl");
+    }
+
+    Path after() {
+        return dir.resolve("after.jsonl");
+    }
+
+    RuleSet rules() throws IOException {
+        return RuleSets.fromDirectory(dir.resolve("rules"), description.getProperty(RULE_SET_VERSION));
+    }
+
+    int partitions() {
+        return Integer.parseInt(description.getProperty(PARTITIONS));
+    }
+
+    int parallelism() {
+        return Integer.parseInt(description.getProperty(PARALLELISM));
+    }
+
+    long judgedBefore() {
+        return Long.parseLong(description.getProperty(JUDGED_BEFORE));
+    }
+
+    List<String> alertsBefore() {
+        String ids = description.getProperty(ALERTS_BEFORE, "");
+        return ids.isBlank() ? List.of() : List.of(ids.split(","));
+    }
+
+    /**
+     * Recreates the fixture's topics empty, then puts back what the savepoint's positions point into: the rule set at
+     * offset 0 of the rules topic and {@code before.jsonl} in the signals topic, partitioned by enterprise as then.
+     */
+    void recreateTopicsAsAtTheSavepoint(String kafka) throws Exception {
+        Topics topics = topics();
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        try (Admin admin = Admin.create(p)) {
+            for (String topic : topics.all()) {
+                try {
+                    admin.deleteTopics(List.of(topic)).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                }
+            }
+            awaitDeleted(admin, topics);
+            admin.createTopics(List.of(
+                    new NewTopic(topics.signals(), partitions(), (short) 1),
+                    new NewTopic(topics.alerts(), partitions(), (short) 1),
+                    new NewTopic(topics.risk(), partitions(), (short) 1)
+                            .configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(topics.deadLetters(), 1, (short) 1),
+                    new NewTopic(topics.rules(), 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(topics.ruleEvents(), 1, (short) 1))).all().get();
+        }
+        publish(kafka, rules());
+        produce(kafka, before());
+    }
+
+    private static void awaitDeleted(Admin admin, Topics topics) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (admin.listTopics().names().get().stream().anyMatch(topics.all()::contains)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the fixture's topics were not deleted within a minute");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    void publish(String kafka, RuleSet rules) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        var bytes = new ByteArraySerializer();
+        try (var producer = new KafkaProducer<>(p, bytes, bytes)) {
+            producer.send(new ProducerRecord<>(topics().rules(), "city".getBytes(StandardCharsets.UTF_8),
+                    RuleSetRecords.encode(rules, Stack.ZONE))).get();
+        }
+    }
+
+    void produce(String kafka, Path signals) throws IOException {
+        try (SignalProducer producer = new SignalProducer(kafka, topics().signals(), SignalCodec.defaults())) {
+            producer.produce(List.of(signals), sent -> { });
+        }
+    }
+}
