@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.RuleSetRecords;
 import org.laborwatch.connectors.kafka.SignalProducer;
+import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSets;
@@ -171,5 +175,32 @@ record SavepointFixture(Path dir, Properties description) {
         try (SignalProducer producer = new SignalProducer(kafka, topics().signals(), SignalCodec.defaults())) {
             producer.produce(List.of(signals), sent -> { });
         }
+    }
+
+    /** Until the job has committed (checkpointed) its position at the end of every partition of the signals. */
+    void awaitRead(String kafka, String group) throws Exception {
+        Map<TopicPartition, Long> end = TopicOffsets.end(kafka, topics().signals());
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!TopicOffsets.committed(kafka, group, topics().signals()).equals(end)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the job did not read the fixture's signals within two minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A savepoint directory copied whole: a restore never gets to touch the committed fixture. */
+    static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
     }
 }

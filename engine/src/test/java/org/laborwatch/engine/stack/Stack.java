@@ -162,6 +162,12 @@ final class Stack {
                 0);
     }
 
+    /** Offset 0 of every partition of {@code topic}: a range from its beginning. */
+    static Map<TopicPartition, Long> beginning(String topic) {
+        return TopicOffsets.end(kafka(), topic).keySet().stream()
+                .collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> 0L));
+    }
+
     static List<Alert> alerts(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
         RecordCodec<Alert> codec = RecordCodec.alerts(ZONE);
         return TopicOffsets.read(kafka(), from, to).stream()

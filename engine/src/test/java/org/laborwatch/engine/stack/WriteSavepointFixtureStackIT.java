@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,12 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,13 +79,14 @@ class WriteSavepointFixtureStackIT {
                 SignalCodec.defaults(), fixture.parallelism(), Duration.ofSeconds(1),
                 work.resolve("checkpoints").toAbsolutePath(), null, 0).withTopics(fixture.topics());
         JobClient job = StackRun.start(options);
-        awaitRead(fixture, options.jobName());
+        fixture.awaitRead(Stack.kafka(), options.jobName());
         String savepoint = job.stopWithSavepoint(false, work.resolve("savepoints").toUri().toString(),
                 SavepointFormatType.CANONICAL).get();
         JobExecutionResult result = job.getJobExecutionResult().get();
 
-        copy(Path.of(URI.create(savepoint)), fixture.savepoint());
-        List<String> alerts = Stack.alerts(zeros(fixture), TopicOffsets.end(Stack.kafka(), fixture.topics().alerts()))
+        SavepointFixture.copy(Path.of(URI.create(savepoint)), fixture.savepoint());
+        List<String> alerts = Stack.alerts(Stack.beginning(fixture.topics().alerts()),
+                        TopicOffsets.end(Stack.kafka(), fixture.topics().alerts()))
                 .stream().map(Alert::id).sorted().toList();
         description.setProperty(SavepointFixture.ALERTS_BEFORE, String.join(",", alerts));
         description.setProperty(SavepointFixture.JUDGED_BEFORE,
@@ -120,34 +117,5 @@ class WriteSavepointFixtureStackIT {
         after.add(before.get(before.size() / 2));
         Files.write(dir.resolve("before.jsonl"), before, StandardCharsets.UTF_8);
         Files.write(dir.resolve("after.jsonl"), after, StandardCharsets.UTF_8);
-    }
-
-    /** Until the job has committed (checkpointed) its position at the end of every partition. */
-    private static void awaitRead(SavepointFixture fixture, String group) throws Exception {
-        Map<TopicPartition, Long> end = TopicOffsets.end(Stack.kafka(), fixture.topics().signals());
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!TopicOffsets.committed(Stack.kafka(), group, fixture.topics().signals()).equals(end)) {
-            assertThat(System.nanoTime()).as("the job read the fixture's signals within two minutes")
-                    .isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    private static Map<TopicPartition, Long> zeros(SavepointFixture fixture) {
-        return TopicOffsets.end(Stack.kafka(), fixture.topics().alerts()).keySet().stream()
-                .collect(Collectors.toMap(tp -> tp, tp -> 0L));
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }
