@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
@@ -189,7 +190,7 @@ public final class StackBench {
             throws Exception {
         StackRun.Options o = new StackRun.Options(kafka, "bench-" + name + "-" + System.currentTimeMillis(),
                 from, to, RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
-                EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2,
+                StreamTime.defaults(), SignalCodec.defaults(), 2,
                 Duration.ofMillis(option("job-checkpoint-ms", 2000)), dir.resolve("checkpoints").toAbsolutePath(),
                 null, 0);
         Map<TopicPartition, Long> indexStart = IndexRun.Range.endsOfLogs(kafka);
@@ -236,7 +237,7 @@ public final class StackBench {
         String jobName = "bench-latency-" + System.currentTimeMillis();
         StackRun.Options options = new StackRun.Options(kafka, jobName,
                 start, null, RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED),
-                RiskConfig.defaults(), StackRun.LIVE_OUT_OF_ORDERNESS, SignalCodec.defaults(), 2,
+                RiskConfig.defaults(), StreamTime.defaults(), SignalCodec.defaults(), 2,
                 Duration.ofMillis(checkpointMs), dir.resolve("checkpoints").toAbsolutePath(), null, 0)
                 .withDelivery(delivery);
         JobClient job = StackRun.start(options);

@@ -168,7 +168,7 @@ public final class ThroughputBench {
                 System.gc();
                 GcTime gcBefore = GcTime.now();
                 JobExecutionResult result = EmbeddedRun.runJob(new EmbeddedRun.Options(input, outDir, library,
-                        v.getValue(), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2));
+                        v.getValue(), RiskConfig.defaults(), SignalCodec.defaults(), 2));
                 signals = ((Number) result.getAllAccumulatorResults().get("signals-read")).longValue();
                 GcTime gc = GcTime.now().minus(gcBefore);
                 out.printf("  %s %-28s %6.1f s   (collector pauses %4.1f s: %d young, %d full)%n",

@@ -19,11 +19,12 @@ import org.laborwatch.engine.ingest.DecodeSignals;
 import org.laborwatch.engine.ingest.SignalIntake;
 import org.laborwatch.engine.ingest.SignalTime;
 import org.laborwatch.engine.ingest.SignalTypeInfo;
+import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
-import org.laborwatch.engine.risk.EnterpriseRiskOperator;
 import org.laborwatch.engine.risk.LatestRiskPerEnterprise;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.engine.ruleset.RuleSetState;
 import org.laborwatch.engine.ruleset.RuleSetEvent;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.risk.Alert;
@@ -42,17 +43,18 @@ public final class LaborwatchJob {
     }
 
     /**
-     * Raw lines (a file), decoded after the source and given watermarks on their own before inputs meet, so one
-     * input running ahead in event time can never make another's signals late.
+     * Raw lines (a file), decoded after the source. Bounded, so run in batch execution, where order does not matter;
+     * in a streaming run each file gets watermarks of its own before inputs meet, so one input running ahead in event
+     * time can never make another's signals late.
      */
     public record Lines(String name, Source<RawLine, ?, ?> source) implements SignalInput {
     }
 
     /**
      * Records the source decodes as it reads (Kafka), with watermarks per split (partition) inside the source, at
-     * the job's parallelism. {@code idleness}: how long a silent partition may hold event time back (null: forever).
+     * the job's parallelism ({@link SignalTime#decodedWatermarks}).
      */
-    public record Decoding(String name, Source<Decoded, ?, ?> source, Duration idleness) implements SignalInput {
+    public record Decoding(String name, Source<Decoded, ?, ?> source) implements SignalInput {
     }
 
     /** A sink with the name its operator gets ({@code sink-<what>-<name>} is its state's uid). */
@@ -68,11 +70,12 @@ public final class LaborwatchJob {
     }
 
     /**
+     * @param stream       how a streaming run's event time moves (ignored in batch execution)
      * @param riskInterval pass on only the latest risk snapshot per enterprise per this interval (for upserting
      *                     stores), or null for every snapshot the risk operator emits
      */
-    public record Settings(RuleSet initialRules, EvaluatorFactory evaluators, RiskConfig risk,
-                           Duration outOfOrderness, SignalCodec codec, Duration riskInterval) {
+    public record Settings(RuleSet initialRules, EvaluatorFactory evaluators, RiskConfig risk, StreamTime stream,
+                           SignalCodec codec, Duration riskInterval) {
     }
 
     private final List<SignalInput> inputs;
@@ -101,7 +104,7 @@ public final class LaborwatchJob {
             // Side outputs belong to the operator that emits them, not to the stream after event time is assigned.
             DataStream<DeadLetter> inputRejected = decoded.getSideOutput(SignalIntake.REJECTED);
             DataStream<Signal> timed = input instanceof Lines
-                    ? decoded.assignTimestampsAndWatermarks(SignalTime.watermarks(settings.outOfOrderness()))
+                    ? decoded.assignTimestampsAndWatermarks(SignalTime.watermarks(settings.stream()))
                             .uid("time-" + input.name()).name("Event time " + input.name()).setParallelism(1)
                     : decoded;
             signals = signals == null ? timed : signals.union(timed);
@@ -111,12 +114,13 @@ public final class LaborwatchJob {
             throw new IllegalArgumentException("the job needs at least one signal input");
         }
 
-        SingleOutputStreamOperator<Alert> alerts = signals
-                .keyBy(Signal::enterpriseId)
-                .connect(ruleSetStream(env))
-                .transform("Enterprise risk", TypeInformation.of(Alert.class), new EnterpriseRiskOperator(
-                        new EnterpriseRiskFunction(settings.initialRules(), settings.evaluators(), settings.risk(),
-                                settings.codec())))
+        EnterpriseRiskFunction function = new EnterpriseRiskFunction(settings.initialRules(), settings.evaluators(),
+                settings.risk(), settings.codec());
+        // Flink's own broadcast operator, timers and keyed state: in a streaming job, and in batch execution, where
+        // Flink sorts each enterprise's signals together first (docs/architecture.md).
+        SingleOutputStreamOperator<Alert> alerts = signals.keyBy(Signal::enterpriseId)
+                .connect(ruleSetStream(env).broadcast(RuleSetState.DESCRIPTOR))
+                .process(function, TypeInformation.of(Alert.class))
                 .uid("enterprise-risk").name("Enterprise risk");
 
         sinkAll(alerts, sinks.alerts(), "alerts", "Alerts");
@@ -142,8 +146,7 @@ public final class LaborwatchJob {
 
     private SingleOutputStreamOperator<Signal> intake(StreamExecutionEnvironment env, SignalInput input) {
         if (input instanceof Decoding d) {
-            return env.fromSource(d.source(), SignalTime.decodedWatermarks(settings.outOfOrderness(), d.idleness()),
-                            d.name())
+            return env.fromSource(d.source(), SignalTime.decodedWatermarks(settings.stream()), d.name())
                     .uid("src-" + d.name())
                     .process(new AcceptDecoded(), SignalTypeInfo.INSTANCE).uid("accept-" + d.name())
                     .name("Accept " + d.name());
@@ -158,10 +161,10 @@ public final class LaborwatchJob {
     /** Every subtask sees every rule set; the risk operator keeps the active one in broadcast state. */
     private DataStream<RuleSet> ruleSetStream(StreamExecutionEnvironment env) {
         DataStream<RuleSet> published = ruleSets != null
-                ? env.fromSource(ruleSets, SignalTime.neverHoldsBackEventTime(), "rule-sets").uid("src-rule-sets")
+                ? env.fromSource(ruleSets, SignalTime.ruleSetsNeverMoveEventTime(), "rule-sets").uid("src-rule-sets")
                         .setParallelism(1)
                 : env.fromData(List.of(settings.initialRules()), TypeInformation.of(RuleSet.class))
                         .uid("src-initial-rule-set").name("initial rule set");
-        return published.broadcast();
+        return published;
     }
 }

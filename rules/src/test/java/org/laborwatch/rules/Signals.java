@@ -58,6 +58,12 @@ public final class Signals {
         return signal(SignalType.ENTERPRISE_STATUS, e, at, null, null, null, Map.of("status", status));
     }
 
+    /** The same signal as reported by another source. */
+    public static Signal from(SignalSource source, Signal s) {
+        return new Signal(s.id(), s.type(), s.enterpriseId(), s.enterpriseName(), s.district(), s.industry(), source,
+                s.occurredAt(), s.amount(), s.workers(), s.months(), s.attributes());
+    }
+
     public static Signal outcome(String e, String outcome, Instant at) {
         return signal(SignalType.CASE_OUTCOME, e, at, 0L, null, null, Map.of("outcome", outcome));
     }

@@ -15,14 +15,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.engine.config.EngineConfig;
 import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.generate.GroundTruth;
 import org.laborwatch.engine.generate.SampleGenerator;
 import org.laborwatch.engine.ingest.DecodeSignals;
 import org.laborwatch.engine.report.RunReport;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
-import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.engine.upgrade.SavepointUpgrade;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
@@ -33,13 +34,14 @@ import org.laborwatch.rules.ruleset.SessionMode;
 public final class Main {
     static final String USAGE = """
             usage: laborwatch <command> [options]
-              demo      [--enterprises N] [--days D] [--seed S] [--out DIR] [--stack]
+              demo      [--enterprises N] [--days D] [--seed S] [--out DIR] [--stack] [--config FILE]
                         generate a city's year of signals, run the engine on it (on the stack with --stack),
                         print the summary
               generate  --out DIR [--enterprises 6050] [--days 365] [--seed 42] [--start 2025-03-01] [--shards 1]
                         write sample signals (JSON Lines) and their ground truth (truth.csv)
               run       --signals FILE|DIR --out DIR [--rules DIR] [--truth FILE] [--parallelism 2]
-                        [--allowlist FILE]   run the engine embedded (Flink MiniCluster, files in and out)
+                        [--allowlist FILE] [--config FILE]   run the engine embedded (Flink MiniCluster, files in
+                        and out); the lines may come in any order, split into any files, with duplicates
               run --stack --signals FILE|DIR [--out DIR] [...]
                         produce the signals into Kafka (lw.signals) and run the engine on the stack until they are
                         judged: alerts in lw.alerts and Elasticsearch (start it with: ./laborwatch stack up)
@@ -49,6 +51,9 @@ public final class Main {
                         re-feed the archived signals of a range (lw-signals) into lw.signals, oldest first
               publish-rules DIR [--version V] [--name city] [--unchecked]
                         check a directory of DRL files, then publish it to lw.rules: running jobs swap to it
+              upgrade-savepoint FROM TO
+                        convert a savepoint of the release of 2026-11-30 into one this release restores
+                        (docs/operations.md, "Upgrading")
               test      run every test (the launcher script handles this one)""";
 
     private final PrintStream out;
@@ -73,11 +78,13 @@ public final class Main {
                 case "generate" -> generate(Args.parse(rest, Set.of("out", "enterprises", "days", "seed", "start",
                         "shards")));
                 case "run" -> runEngine(Args.parse(rest, Set.of("signals", "out", "rules", "truth", "parallelism",
-                        "allowlist"), Set.of("stack")));
-                case "demo" -> demo(Args.parse(rest, Set.of("out", "enterprises", "days", "seed"), Set.of("stack")));
+                        "allowlist", "config"), Set.of("stack")));
+                case "demo" -> demo(Args.parse(rest, Set.of("out", "enterprises", "days", "seed", "config"),
+                        Set.of("stack")));
                 case "validate-rules" -> validateRules(rest);
                 case "publish-rules" -> publishRules(rest);
                 case "replay" -> replay(Args.parse(rest, Set.of("from", "to")));
+                case "upgrade-savepoint" -> upgradeSavepoint(rest);
                 case "help", "-h", "--help" -> {
                     out.println(USAGE);
                     yield 0;
@@ -133,26 +140,45 @@ public final class Main {
         RuleSet rules = args.path("rules") == null ? RuleSets.bundled()
                 : RuleSets.fromDirectory(args.path("rules"), null);
         Set<String> allowlist = allowlist(args.path("allowlist"));
+        EngineConfig config = config(args);
         if (args.flag("stack")) {
             RuleSetCache.compile(rules);
             Path outDir = args.path("out") != null ? args.path("out") : home().resolve("out").resolve("stack-run");
             return new StackCommand(out).run(EmbeddedRun.signalFiles(signals), outDir, rules, truth,
-                    SignalCodec.defaults().withAllowlist(allowlist), args.integer("parallelism", 2, 1));
+                    SignalCodec.defaults().withAllowlist(allowlist), args.integer("parallelism", 2, 1), config);
         }
         return runAndReport(EmbeddedRun.signalFiles(signals), args.requiredPath("out"), rules, truth, allowlist,
-                args.integer("parallelism", 2, 1));
+                args.integer("parallelism", 2, 1), config);
+    }
+
+    /**
+     * {@code --config FILE}, else {@code LW_CONFIG}, else the checkout's {@code config/laborwatch.properties}: the
+     * file docker/ and the job on a cluster read too. Settings it leaves out keep the bundled values.
+     */
+    private static EngineConfig config(Args args) throws IOException {
+        Path file = args.path("config");
+        if (file == null && System.getenv("LW_CONFIG") != null && !System.getenv("LW_CONFIG").isBlank()) {
+            file = Path.of(System.getenv("LW_CONFIG"));
+        }
+        if (file == null && Files.isRegularFile(home().resolve(EngineConfig.IN_CHECKOUT))) {
+            file = home().resolve(EngineConfig.IN_CHECKOUT);
+        }
+        try {
+            return EngineConfig.load(file);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private int runAndReport(List<Path> files, Path outDir, RuleSet rules, Path truth, Set<String> allowlist,
-                             int parallelism) throws Exception {
+                             int parallelism, EngineConfig config) throws Exception {
         RuleSetCache.compile(rules); // fail fast, with line numbers, before starting a cluster
         SignalCodec codec = SignalCodec.defaults().withAllowlist(allowlist);
         ZoneId zone = codec.zone();
         out.printf("running the engine embedded (Flink MiniCluster, parallelism %d) on %d file(s), rule set %s%n",
                 parallelism, files.size(), rules.version());
         EmbeddedRun.Outcome outcome = EmbeddedRun.run(new EmbeddedRun.Options(files, outDir, rules,
-                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS, codec,
-                parallelism));
+                EvaluatorFactory.drools(SessionMode.LONG_LIVED), config.risk(), codec, parallelism));
         GroundTruth groundTruth = truth == null ? null : GroundTruth.read(truth);
         String report = RunReport.render(new RunReport.Inputs(
                 outcome.counter(DecodeSignals.ACC_READ),
@@ -186,12 +212,13 @@ public final class Main {
         SampleGenerator.Result generated = generate(input, args);
         out.printf("  %,d signals for %,d enterprises -> %s%n", generated.deliveries(),
                 generated.enterprises().size(), input);
+        EngineConfig config = config(args);
         if (args.flag("stack")) {
             return new StackCommand(out).run(generated.files(), dir.resolve("stack-output"), RuleSets.bundled(),
-                    generated.truth(), SignalCodec.defaults(), 2);
+                    generated.truth(), SignalCodec.defaults(), 2, config);
         }
         return runAndReport(generated.files(), dir.resolve("output"), RuleSets.bundled(), generated.truth(),
-                Set.of(), 2);
+                Set.of(), 2, config);
     }
 
     /** {@code replay --from T --to T}: dates (the city's days, {@code to} exclusive) or ISO-8601 instants. */
@@ -218,6 +245,17 @@ public final class Main {
             throw new Args.UsageError("--" + name + " must be a date like 2025-06-01 or an ISO-8601 time with "
                     + "offset, got '" + value + "'");
         }
+    }
+
+    /** {@code upgrade-savepoint FROM TO}: paths or URIs of savepoint directories. */
+    private int upgradeSavepoint(List<String> rest) throws Exception {
+        if (rest.size() != 2 || rest.get(0).startsWith("--") || rest.get(1).startsWith("--")) {
+            throw new Args.UsageError("upgrade-savepoint takes the savepoint to convert and where to write the result");
+        }
+        out.printf("converting savepoint %s into %s ...%n", rest.get(0), rest.get(1));
+        SavepointUpgrade.upgrade(rest.get(0), rest.get(1));
+        out.printf("written: %s%nrestore the job from it, e.g. flink run -s %s ...%n", rest.get(1), rest.get(1));
+        return 0;
     }
 
     /** {@code publish-rules DIR [--version V] [--name N] [--unchecked]}: checked here first unless --unchecked. */

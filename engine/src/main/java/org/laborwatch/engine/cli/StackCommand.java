@@ -41,13 +41,12 @@ import org.laborwatch.connectors.kafka.RuleSetRecords;
 import org.laborwatch.connectors.kafka.SignalProducer;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
-import org.laborwatch.engine.embedded.EmbeddedRun;
+import org.laborwatch.engine.config.EngineConfig;
 import org.laborwatch.engine.embedded.RunOutputs;
 import org.laborwatch.engine.generate.GroundTruth;
 import org.laborwatch.engine.ingest.SignalIntake;
 import org.laborwatch.engine.report.RunReport;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
-import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.engine.stack.IndexRun;
 import org.laborwatch.engine.stack.StackRun;
@@ -75,8 +74,8 @@ final class StackCommand {
         this.elasticsearch = env("LW_ES_URL", DEFAULT_ES);
     }
 
-    int run(List<Path> files, Path outDir, RuleSet rules, Path truth, SignalCodec codec, int parallelism)
-            throws Exception {
+    int run(List<Path> files, Path outDir, RuleSet rules, Path truth, SignalCodec codec, int parallelism,
+            EngineConfig config) throws Exception {
         Files.createDirectories(outDir);
         // Ends of the logs, not of what is committed: this run's range must not take in an open transaction's
         // records from before it (a crashed job's), which would show up in it once resolved.
@@ -98,7 +97,7 @@ final class StackCommand {
         long started = System.nanoTime();
         StackRun.Options options = new StackRun.Options(kafka, "laborwatch-run-"
                 + System.currentTimeMillis(), signalsBefore, signalsAfter, rules,
-                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS,
+                EvaluatorFactory.drools(SessionMode.LONG_LIVED), config.risk(), config.stream(),
                 codec, parallelism, Duration.ofSeconds(2), outDir.resolve("checkpoints").toAbsolutePath(), null,
                 WEB_UI_PORT);
         var job = StackRun.start(options);

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
@@ -19,6 +21,7 @@ import org.laborwatch.connectors.file.JsonLinesSink;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.LaborwatchJob;
+import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.rules.risk.Alert;
@@ -27,19 +30,17 @@ import org.laborwatch.rules.ruleset.RuleSet;
 /**
  * Runs the job in one JVM on a Flink MiniCluster: JSON Lines files in, JSON Lines files out. The same
  * {@link LaborwatchJob} the stack runs; only the sources and sinks differ.
+ *
+ * <p>A file is bounded, so the job runs in Flink's batch execution: Flink sorts each enterprise's signals together
+ * (spilling to disk when they do not fit in memory) and the risk operator judges them in event-time order once the
+ * enterprise's input is over. The outputs are the same for any order of the lines, any split of them into files and
+ * any duplicates; nothing is late, because nothing arrives before anything else.
  */
 public final class EmbeddedRun {
     static final String PARTS = "parts";
-    /**
-     * How long a file replay lets signals wait for earlier ones. Generous on purpose: every signal within it is judged
-     * in event-time order, so a replay gives the same alerts however its files interleave; latency does not matter
-     * when replaying a year. Signals later than this still count within the allowed lateness, but are judged on
-     * arrival, where timing can matter.
-     */
-    public static final Duration OUT_OF_ORDERNESS = Duration.ofDays(3);
 
     public record Options(List<Path> signalFiles, Path out, RuleSet rules, EvaluatorFactory evaluators,
-                          RiskConfig risk, Duration outOfOrderness, SignalCodec codec, int parallelism) {
+                          RiskConfig risk, SignalCodec codec, int parallelism) {
     }
 
     public record Outcome(RunOutputs outputs, Map<String, Object> counters, Duration elapsed) {
@@ -87,7 +88,7 @@ public final class EmbeddedRun {
                         null),
                 // A file has no upsert: write each enterprise's final risk once instead of every change.
                 new LaborwatchJob.Settings(options.rules(), options.evaluators(),
-                        options.risk().withSnapshots(RiskConfig.Snapshots.FINAL), options.outOfOrderness(),
+                        options.risk().withSnapshots(RiskConfig.Snapshots.FINAL), StreamTime.defaults(),
                         options.codec(), null));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),
@@ -96,12 +97,13 @@ public final class EmbeddedRun {
     }
 
     /**
-     * Generic types off keeps Kryo out of the job. No periodic checkpoints: a bounded file run that fails is simply
-     * run again (outputs are rewritten whole), and the sinks commit at the end of input without one.
+     * Batch execution (see above). Generic types off keeps Kryo out of the job. A failed task is run again from the
+     * blocking results before it, and the sinks commit at the end of input.
      */
     static Configuration localConfiguration() {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         // Records are immutable, so chained operators may pass them on without a defensive copy.
         conf.set(PipelineOptions.OBJECT_REUSE, true);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");

@@ -58,8 +58,11 @@ public record RunOutputs(Path dir, List<Alert> alerts, List<RiskSnapshot> risk, 
         risk.sort(Comparator.comparingDouble(RiskSnapshot::score).reversed()
                 .thenComparing(RiskSnapshot::enterpriseId));
 
-        List<DeadLetter> deadLetters = readAll(parts.resolve(DEAD_LETTERS)).stream().map(deadLetterCodec::decode)
-                .toList();
+        // What was rejected, then where: the same order however the lines were ordered or split into files.
+        List<DeadLetter> deadLetters = new ArrayList<>(readAll(parts.resolve(DEAD_LETTERS)).stream()
+                .map(deadLetterCodec::decode).toList());
+        deadLetters.sort(Comparator.comparing((DeadLetter d) -> d.reason().code())
+                .thenComparing(DeadLetter::raw).thenComparing(DeadLetter::origin));
 
         RunOutputs outputs = new RunOutputs(out, alerts, risk, deadLetters);
         write(outputs.alertsFile(), alerts, alertCodec);

@@ -1,7 +1,5 @@
 package org.laborwatch.engine.ingest;
 
-import java.time.Duration;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -9,36 +7,44 @@ import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.ruleset.RuleSet;
 
-/** Event time for signals, and for the rule-set stream that must never hold it back. */
+/**
+ * Event time of a live stream: signals' watermarks follow the body of each partition ({@link BodyOfStreamWatermarks}),
+ * and the rule-set stream never moves event time at all. Bounded inputs run in batch execution, where Flink ignores
+ * watermarks: there an enterprise's signals are all judged, in event-time order, once its input has ended.
+ */
 public final class SignalTime {
 
     private SignalTime() {
     }
 
-    /** Signals may arrive up to {@code outOfOrderness} out of order before they count as late. */
-    public static WatermarkStrategy<Signal> watermarks(Duration outOfOrderness) {
-        return WatermarkStrategy.<Signal>forBoundedOutOfOrderness(outOfOrderness)
+    /** For signals decoded before event time is assigned (a file's lines, in a streaming run). */
+    public static WatermarkStrategy<Signal> watermarks(StreamTime settings) {
+        return WatermarkStrategy.<Signal>forGenerator(ctx -> new BodyOfStreamWatermarks<>(settings))
                 .withTimestampAssigner((signal, previous) -> signal.occurredAtMillis());
     }
 
     /**
      * For a source that decodes as it reads, applied per split (per Kafka partition), so a partition that is ahead
      * in event time cannot make another's signals late. Dead letters carry no event time and move nothing. A
-     * partition silent for {@code idleness} stops holding event time back (null: never), which a live stream
+     * partition silent for {@link StreamTime#partitionIdleness} stops holding event time back, which a live stream
      * needs when some partitions receive nothing.
      */
-    public static WatermarkStrategy<Decoded> decodedWatermarks(Duration outOfOrderness, Duration idleness) {
-        WatermarkStrategy<Decoded> strategy = WatermarkStrategy.<Decoded>forBoundedOutOfOrderness(outOfOrderness)
+    public static WatermarkStrategy<Decoded> decodedWatermarks(StreamTime settings) {
+        WatermarkStrategy<Decoded> strategy = WatermarkStrategy
+                .<Decoded>forGenerator(ctx -> new BodyOfStreamWatermarks<>(settings))
                 .withTimestampAssigner((decoded, recordTime) -> decoded instanceof Decoded.Accepted a
                         ? a.signal().occurredAtMillis() : Long.MIN_VALUE);
-        return idleness == null ? strategy : strategy.withIdleness(idleness);
+        return settings.partitionIdleness() == null ? strategy : strategy.withIdleness(settings.partitionIdleness());
     }
 
     /**
-     * A rule-set stream has no event time of its own. Without watermarks it would pin the risk operator's event time
-     * at its minimum and no signal would ever be judged, so it declares itself always caught up.
+     * A rule-set stream has no event time of its own and must neither hold event time back nor push it on. It says it
+     * is idle, always: Flink then takes event time from the signals alone. Were it at the end of time instead, a
+     * signal input gone idle (every partition quiet overnight) would leave it the only input, and event time would
+     * jump to the end, forget every enterprise and make every later signal late. A published rule set makes it active
+     * until the next periodic watermark, at most a watermark interval of held-back event time.
      */
-    public static WatermarkStrategy<RuleSet> neverHoldsBackEventTime() {
+    public static WatermarkStrategy<RuleSet> ruleSetsNeverMoveEventTime() {
         return WatermarkStrategy.forGenerator(ctx -> new WatermarkGenerator<>() {
             @Override
             public void onEvent(RuleSet event, long eventTimestamp, WatermarkOutput output) {
@@ -46,7 +52,7 @@ public final class SignalTime {
 
             @Override
             public void onPeriodicEmit(WatermarkOutput output) {
-                output.emitWatermark(new Watermark(Long.MAX_VALUE));
+                output.markIdle();
             }
         });
     }

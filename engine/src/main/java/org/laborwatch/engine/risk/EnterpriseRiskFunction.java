@@ -1,5 +1,6 @@
 package org.laborwatch.engine.risk;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,6 +25,7 @@ import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.alert.AlertIds;
 import org.laborwatch.engine.alert.Routing;
 import org.laborwatch.engine.alert.Suppression;
+import org.laborwatch.engine.config.Durations;
 import org.laborwatch.engine.ruleset.ActiveRules;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.engine.ruleset.RuleSetEvent;
@@ -52,15 +54,19 @@ import org.slf4j.LoggerFactory;
  * Keeps one enterprise's risk: dedupes its signals, judges them in event-time order against the active rule set,
  * scores and grades the result, and raises alerts with their explanation.
  *
- * <p>Signals wait until the watermark passes them and are then judged oldest first, so the outcome does not depend
- * on how sources interleave. They wait in {@link EnterpriseRiskOperator}'s queue, not in keyed state, so an
- * enterprise's state is read once per signal, when it is judged; that is also when duplicates are recognised. A signal
- * already behind the watermark but within the allowed lateness is judged at once; anything later is a dead letter,
- * not a silent drop.
+ * <p>Signals wait in their enterprise's state until the watermark passes them, under an event-time timer at their
+ * time, and are then judged oldest first (ties in {@link JudgingOrder}), so the outcome does not depend on how
+ * sources interleave. The same code judges a bounded input in batch execution: there the watermark stands still until
+ * an enterprise's input has ended, every signal waits, and the timers then judge them all in event-time order, so a
+ * file's result never depends on the order of its lines.
  *
- * <p>Each enterprise has one timer, checking its TTL. It is never moved when a signal arrives; when it fires early it
- * is re-armed at the true end of the TTL. An enterprise silent for the TTL is forgotten entirely, so enterprises that
- * closed cost nothing.
+ * <p>A signal already behind the watermark is late. Within its source's allowed lateness ({@link SourceLateness}) it
+ * is judged at once, with the features of its own time; beyond it, it is a duplicate if the enterprise has seen it,
+ * and otherwise a {@code LATE} dead letter naming the source and the limit: never a silent drop.
+ *
+ * <p>Each enterprise has one timer checking its TTL. It is never moved when a signal arrives; when it fires early it
+ * is re-armed at the true end of the TTL. An enterprise silent for the TTL, or whose input has ended, is forgotten
+ * entirely (with its final risk snapshot, in file runs), so enterprises that closed cost nothing.
  *
  * <p>Rule sets arrive on the broadcast side; until one does, the rule set given at construction is active.
  */
@@ -81,6 +87,8 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     public static final String ACC_JUDGED = "signals-judged";
     public static final String ACC_DUPLICATES = "signals-duplicate";
     public static final String ACC_LATE_JUDGED = "signals-late-judged";
+    /** Signals dated further past event time than {@link RiskConfig#aheadAfter} when they arrived. */
+    public static final String ACC_AHEAD = "signals-ahead";
     public static final String ACC_RULE_ERRORS = "rule-errors";
     /** Alerts raised: what a reader of the alert outputs must find there once the run is over. */
     public static final String ACC_ALERTS = "alerts-raised";
@@ -94,8 +102,6 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     private final SignalCodec codec;
 
     private transient ValueState<EnterpriseState> enterprise;
-    private transient Waiting waiting;
-    private transient Signal due;
     private transient ActiveRules rules;
     private transient Suppression suppression;
     private transient Scoring scoring;
@@ -104,8 +110,11 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     private transient LongCounter judged;
     private transient LongCounter duplicates;
     private transient LongCounter lateJudged;
+    private transient LongCounter ahead;
     private transient LongCounter ruleErrors;
     private transient LongCounter alertsRaised;
+    private transient Counter lateJudgedMetric;
+    private transient Counter aheadMetric;
     private transient Counter[] alertsByLevel;
     private transient Histogram evaluationNanos;
     private transient int evaluations;
@@ -129,9 +138,12 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         judged = counter(ACC_JUDGED);
         duplicates = counter(ACC_DUPLICATES);
         lateJudged = counter(ACC_LATE_JUDGED);
+        ahead = counter(ACC_AHEAD);
         ruleErrors = counter(ACC_RULE_ERRORS);
         alertsRaised = counter(ACC_ALERTS);
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        lateJudgedMetric = metrics.counter("signalsJudgedLate");
+        aheadMetric = metrics.counter("signalsAheadOfStream");
         MetricGroup alertsGroup = metrics.addGroup("alerts");
         alertsByLevel = new Counter[RiskLevel.values().length];
         for (RiskLevel level : RiskLevel.values()) {
@@ -139,18 +151,6 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         }
         evaluationNanos = metrics.histogram("ruleEvaluationNanos",
                 new DescriptiveStatisticsHistogram(EVALUATION_SAMPLES));
-        waiting = signal -> {
-            throw new IllegalStateException("EnterpriseRiskFunction must run inside EnterpriseRiskOperator");
-        };
-    }
-
-    /** Where signals wait for the watermark: {@link EnterpriseRiskOperator}'s queue. */
-    interface Waiting {
-        void hold(Signal signal);
-    }
-
-    void waitIn(Waiting queue) {
-        this.waiting = queue;
     }
 
     private LongCounter counter(String name) {
@@ -171,71 +171,117 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         long at = signal.occurredAtMillis();
         long watermark = ctx.timerService().currentWatermark();
         if (at > watermark) {
-            // Waits outside keyed state: the enterprise's state is touched once, when the signal is judged.
-            waiting.hold(signal);
+            if (watermark != Long.MIN_VALUE && at - watermark > config.aheadAfter().toMillis()) {
+                ahead.add(1);
+                aheadMetric.inc();
+            }
+            EnterpriseState state = enterprise.value();
+            if (state == null) {
+                state = new EnterpriseState();
+            }
+            state.hold(signal);
+            enterprise.update(state);
+            ctx.timerService().registerEventTimeTimer(at);
             return;
         }
-        if (watermark - at > config.allowedLateness().toMillis()) { // no overflow at MIN_VALUE
-            ctx.output(LATE, tooLate(signal, watermark, ctx.timerService().currentProcessingTime()));
+        if (watermark - at > config.lateness().millis(signal.source())) { // no overflow: watermark > MIN here
+            rejectLate(signal, watermark, ctx);
             return;
         }
         lateJudged.add(1);
-        judgeIfNew(signal, ctx, out);
+        lateJudgedMetric.inc();
+        store(judgeIfNew(signal, enterprise.value(), ctx, out), ctx);
     }
 
-    /** With the current key set: a waiting signal is due ({@code signal} not null), or the enterprise's TTL check. */
-    private void wake(Signal signal, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        if (signal != null) {
-            judgeIfNew(signal, ctx, out);
+    /**
+     * Beyond its source's lateness a signal is no longer judged. One the enterprise has already judged (a
+     * redelivery) is simply a duplicate; anything else is a dead letter, re-encoded so it can be fed again.
+     */
+    private void rejectLate(Signal signal, long watermark, ReadOnlyContext ctx) throws Exception {
+        EnterpriseState state = enterprise.value();
+        if (state != null && state.hasSeen(signal)) {
+            duplicates.add(1);
             return;
         }
+        ctx.output(LATE, tooLate(signal, watermark, ctx.timerService().currentProcessingTime()));
+    }
+
+    /**
+     * Event time has reached {@code timestamp} for this enterprise: judge what waited until then, oldest first; then
+     * forget the enterprise if it has been silent for the TTL, or if its input is over (the watermark at the end of
+     * time, nothing left waiting).
+     */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         EnterpriseState state = enterprise.value();
         if (state == null) {
             return; // a TTL check from before the state was forgotten
         }
-        long watermark = ctx.timerService().currentWatermark();
-        state.ttlTimer = Long.MIN_VALUE;
-        if (watermark >= expiresAt(state)) {
-            // Silent for the TTL (or the input has ended): nothing left could still raise or explain an alert.
-            if (state.finalSnapshot != null) {
-                ctx.output(RISK, state.finalSnapshot.toSnapshot(ctx.getCurrentKey()));
-            }
-            enterprise.clear();
+        for (Signal signal : state.takeWaitingUntil(timestamp)) {
+            state = judgeIfNew(signal, state, ctx, out);
+        }
+        if (timestamp >= state.ttlTimer) {
+            state.ttlTimer = Long.MIN_VALUE; // this is the TTL check, on time or early: re-armed below if needed
+        }
+        boolean inputOver = ctx.timerService().currentWatermark() == Long.MAX_VALUE && state.waiting.isEmpty();
+        if (timestamp >= expiresAt(state) || inputOver) {
+            forget(state, ctx);
             return;
         }
-        armTtl(state, ctx.timerService());
-        enterprise.update(state);
+        store(state, ctx);
     }
 
     /**
      * Dedupe happens here, when a signal is judged: of two copies waiting together the earlier in event time wins,
      * however they arrived. A copy already judged stays judged: an earlier copy arriving late (within the allowed
-     * lateness) is then the duplicate.
+     * lateness) is then the duplicate. An enterprise silent for the TTL before this signal starts afresh, as if its
+     * TTL check had fired first (in batch execution it cannot: timers wait for the end of the enterprise's input).
+     *
+     * @return the enterprise's state after the signal; store it
      */
-    private void judgeIfNew(Signal signal, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        EnterpriseState state = enterprise.value();
+    private EnterpriseState judgeIfNew(Signal signal, EnterpriseState state, ReadOnlyContext ctx,
+                                       Collector<Alert> out) throws Exception {
+        if (state != null && signal.occurredAtMillis() >= expiresAt(state)) {
+            emitFinalSnapshot(state, ctx);
+            state = EnterpriseState.waitingOnly(state.waiting);
+        }
         if (state == null) {
             state = new EnterpriseState();
         }
         if (!state.firstSighting(signal)) {
             duplicates.add(1);
-            return;
+            return state;
         }
         judge(signal, state, ctx, out);
-        armTtl(state, ctx.timerService());
+        return state;
+    }
+
+    private void store(EnterpriseState state, ReadOnlyContext ctx) throws Exception {
+        // At the end of time Flink's timer service takes no new timers (batch execution refuses them) and none are
+        // needed: the input is over and the enterprise is forgotten once nothing waits.
+        if (ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
+            armTtl(state, ctx.timerService());
+        }
         enterprise.update(state);
     }
 
-    /** {@link EnterpriseRiskOperator} says what the next timer callback is for: a due signal, or null for the TTL. */
-    void dueNext(Signal signal) {
-        this.due = signal;
+    /**
+     * Silent for the TTL, or its input is over: nothing left could still raise or explain an alert. Signals that still
+     * wait (later than the TTL) start the enterprise afresh when their time comes.
+     */
+    private void forget(EnterpriseState state, ReadOnlyContext ctx) throws Exception {
+        emitFinalSnapshot(state, ctx);
+        if (state.waiting.isEmpty()) {
+            enterprise.clear();
+        } else {
+            enterprise.update(EnterpriseState.waitingOnly(state.waiting));
+        }
     }
 
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        Signal signal = due;
-        due = null;
-        wake(signal, ctx, out);
+    private void emitFinalSnapshot(EnterpriseState state, ReadOnlyContext ctx) {
+        if (state.finalSnapshot != null) {
+            ctx.output(RISK, state.finalSnapshot.toSnapshot(ctx.getCurrentKey()));
+        }
     }
 
     /** Arms the TTL check unless one is armed; it is never moved, and re-armed at the true end when it fires early. */
@@ -247,7 +293,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     }
 
     private long expiresAt(EnterpriseState state) {
-        return state.lastJudgedAt + config.idleTtl().toMillis();
+        return state.judgedNothing() ? Long.MAX_VALUE : state.lastJudgedAt + config.idleTtl().toMillis();
     }
 
     private void judge(Signal signal, EnterpriseState state, ReadOnlyContext ctx, Collector<Alert> out)
@@ -297,10 +343,6 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         }
     }
 
-    /**
-     * A score hovering around 80 within one dispute is one episode, not many: RED counts as a new episode only after
-     * the enterprise has been out of RED for {@link #RED_EPISODE_GAP_DAYS} days.
-     */
     /** RED episodes that are over: the one an enterprise is still in does not make it a repeat offender. */
     private static int pastRedEpisodes(EnterpriseState state, long at) {
         boolean inEpisode = state.lastRedAt != Long.MIN_VALUE
@@ -308,6 +350,10 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         return state.redEpisodes - (inEpisode ? 1 : 0);
     }
 
+    /**
+     * A score hovering around 80 within one dispute is one episode, not many: RED counts as a new episode only after
+     * the enterprise has been out of RED for {@link #RED_EPISODE_GAP_DAYS} days.
+     */
     private static void countRedEpisode(EnterpriseState state, long at) {
         if (state.level != RiskLevel.RED) {
             return;
@@ -452,8 +498,12 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     }
 
     private DeadLetter tooLate(Signal signal, long watermark, long now) {
-        return DeadLetter.of(Rejection.LATE, "occurredAt " + signal.occurredAt() + " is more than "
-                        + config.allowedLateness().toHours() + " h behind event time " + Instant.ofEpochMilli(watermark),
+        Duration limit = config.lateness().of(signal.source());
+        return DeadLetter.of(Rejection.LATE, "occurredAt " + signal.occurredAt() + " is "
+                        + Durations.describe(Duration.ofMillis(watermark - signal.occurredAtMillis()))
+                        + " behind event time " + Instant.ofEpochMilli(watermark) + ", past the allowed lateness of "
+                        + signal.source() + " signals (" + Durations.describe(limit) + ", lateness." + signal.source()
+                        + " in config/laborwatch.properties)",
                 codec.encode(signal), "enterprise " + signal.enterpriseId(), Instant.ofEpochMilli(now));
     }
 

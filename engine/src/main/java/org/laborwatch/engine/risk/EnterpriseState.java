@@ -1,6 +1,9 @@
 package org.laborwatch.engine.risk;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.feature.SignalHistory;
@@ -14,7 +17,7 @@ import org.laborwatch.rules.risk.RiskLevel;
  * docs/decisions/0001-one-state-value-per-enterprise.md.)
  *
  * <p>Public fields and a no-arg constructor; checkpoints and copies go through {@link EnterpriseStateSerializer}, which
- * must learn every new field.
+ * must learn every new field, in a new format version ({@code EnterpriseStateSerializerTest} fails until it has).
  */
 public class EnterpriseState {
     public String enterpriseName;
@@ -51,12 +54,65 @@ public class EnterpriseState {
     /** The snapshot to publish when the state is dropped, kept only when snapshots are emitted at the end. */
     public FinalSnapshot finalSnapshot;
 
+    /**
+     * Signals waiting for the watermark, each under an event-time timer at its time. Empty and shared until the first
+     * one ({@link #hold}): at rest nearly every enterprise has none.
+     */
+    public List<Signal> waiting = List.of();
+
     public EnterpriseState() {
+    }
+
+    /** A state holding only what still waits: an enterprise forgotten while later signals of it wait. */
+    static EnterpriseState waitingOnly(List<Signal> waiting) {
+        EnterpriseState s = new EnterpriseState();
+        s.waiting = waiting.isEmpty() ? List.of() : new ArrayList<>(waiting);
+        return s;
+    }
+
+    /** Keeps a signal until the watermark passes it; its timer is the caller's to register. */
+    public void hold(Signal signal) {
+        if (waiting.isEmpty()) {
+            waiting = new ArrayList<>(2);
+        }
+        waiting.add(signal);
+    }
+
+    /** The waiting signals at or before {@code time}, in judging order ({@link JudgingOrder}); the rest wait on. */
+    List<Signal> takeWaitingUntil(long time) {
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        List<Signal> due = new ArrayList<>(waiting.size());
+        for (Iterator<Signal> it = waiting.iterator(); it.hasNext(); ) {
+            Signal signal = it.next();
+            if (signal.occurredAtMillis() <= time) {
+                due.add(signal);
+                it.remove();
+            }
+        }
+        if (waiting.isEmpty()) {
+            waiting = List.of();
+        }
+        if (due.size() > 1) {
+            due.sort(JudgingOrder.SIGNALS);
+        }
+        return due;
+    }
+
+    /** Nothing judged yet, or forgotten: all there is are signals waiting. */
+    boolean judgedNothing() {
+        return lastJudgedAt == Long.MIN_VALUE;
     }
 
     /** Records the signal as seen; false when it was seen before, i.e. this is a redelivery. */
     boolean firstSighting(Signal signal) {
         return seen.add(signal.source(), signal.id(), signal.occurredAtMillis());
+    }
+
+    /** Whether the enterprise has judged this signal (by its dedupe key) within the history it keeps. */
+    boolean hasSeen(Signal signal) {
+        return seen.contains(signal.source(), signal.id());
     }
 
     void criticalAlerted(String ruleId, long at) {

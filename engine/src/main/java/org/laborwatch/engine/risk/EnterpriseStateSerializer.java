@@ -13,7 +13,9 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.laborwatch.engine.ingest.FormatSnapshot;
+import org.laborwatch.engine.ingest.SignalSerializer;
 import org.laborwatch.engine.ingest.Utf8Strings;
+import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.fact.SignalType;
 import org.laborwatch.rules.feature.SignalHistory;
 import org.laborwatch.rules.feature.Trace;
@@ -29,12 +31,21 @@ import org.laborwatch.rules.risk.RiskLevel;
  * encoded into a buffer and written with one call, and {@link #copy} shares what is immutable ({@link Trace},
  * {@link Hit}, {@link FinalSnapshot}, strings) and copies only the containers the operator mutates.
  *
- * <p>Enums are written as ordinals, so {@link #VERSION} must change when {@link SignalType}, {@link RiskLevel} or
- * {@link Agency} are reordered, or a field is added. Holds buffers, so {@link #duplicate()} makes a new instance.
+ * <p>The format is versioned: {@link #VERSION} must change when a field is added or {@link SignalType},
+ * {@link RiskLevel} or {@link Agency} are reordered (enums are written as ordinals), and a serializer reads every
+ * earlier format it names in {@link #READS}, so a release restores the last one's savepoints. Format 1 (the release of
+ * 2026-11-30) lacks the waiting signals, which that release kept in a list state of their own under timers of its
+ * own; its savepoints are converted with {@code laborwatch upgrade-savepoint} (docs/operations.md, "Upgrading"),
+ * which reads them with {@link #readingFormat}. Holds buffers, so {@link #duplicate()} makes a new instance.
  */
 public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseState> {
     private static final long serialVersionUID = 1L;
-    static final int VERSION = 1;
+    /** Format 2: format 1 and the signals waiting for the watermark. */
+    public static final int VERSION = 2;
+    /** The oldest format this build reads. */
+    static final int OLDEST_READ = 1;
+    /** The oldest format Flink may restore straight into a job; older ones need the upgrade tool first. */
+    public static final int OLDEST_RESTORED = 2;
 
     private static final SignalType[] TYPES = SignalType.values();
     private static final RiskLevel[] LEVELS = RiskLevel.values();
@@ -42,10 +53,32 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
     /** Rule reasons are long Chinese sentences that repeat across enterprises. */
     private static final int CACHED_MAX_BYTES = 512;
 
+    /** The format this serializer reads; it writes {@link #VERSION} whatever it reads. */
+    private final int format;
+
     private transient DataOutputSerializer encoded;
     private transient DataInputDeserializer decoding;
     private transient byte[] block;
     private transient Utf8Strings strings;
+    private transient SignalSerializer signals;
+
+    public EnterpriseStateSerializer() {
+        this(VERSION);
+    }
+
+    private EnterpriseStateSerializer(int format) {
+        if (format < OLDEST_READ || format > VERSION) {
+            throw new IllegalStateException("enterprise states in format " + format + " cannot be read by this build, "
+                    + "which reads formats " + OLDEST_READ + " to " + VERSION
+                    + (format > VERSION ? ": they were written by a newer release" : ""));
+        }
+        this.format = format;
+    }
+
+    /** A serializer that reads state written in {@code format} (and writes the current one). */
+    public static EnterpriseStateSerializer readingFormat(int format) {
+        return new EnterpriseStateSerializer(format);
+    }
 
     @Override
     public boolean isImmutableType() {
@@ -54,7 +87,7 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
 
     @Override
     public TypeSerializer<EnterpriseState> duplicate() {
-        return new EnterpriseStateSerializer();
+        return new EnterpriseStateSerializer(format);
     }
 
     @Override
@@ -81,6 +114,7 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         to.criticalAlertedAt = from.criticalAlertedAt.isEmpty() ? Map.of() : new HashMap<>(from.criticalAlertedAt);
         to.ttlTimer = from.ttlTimer;
         to.finalSnapshot = from.finalSnapshot; // never changed once made: shared
+        to.waiting = from.waiting.isEmpty() ? List.of() : new ArrayList<>(from.waiting); // signals are immutable
         return to;
     }
 
@@ -98,6 +132,7 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
     public void serialize(EnterpriseState state, DataOutputView target) throws IOException {
         if (encoded == null) {
             encoded = new DataOutputSerializer(4096);
+            signals = signals == null ? new SignalSerializer() : signals;
         }
         encoded.clear();
         write(state, encoded);
@@ -111,6 +146,7 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         if (decoding == null) {
             decoding = new DataInputDeserializer();
             strings = new Utf8Strings(CACHED_MAX_BYTES);
+            signals = new SignalSerializer();
         }
         decoding.setBuffer(block, 0, length);
         return read(decoding);
@@ -137,7 +173,7 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         return length;
     }
 
-    private static void write(EnterpriseState s, DataOutputView out) throws IOException {
+    private void write(EnterpriseState s, DataOutputView out) throws IOException {
         Utf8Strings.write(s.enterpriseName, out);
         Utf8Strings.write(s.district, out);
         Utf8Strings.write(s.industry, out);
@@ -167,6 +203,10 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         out.writeBoolean(s.finalSnapshot != null);
         if (s.finalSnapshot != null) {
             write(s.finalSnapshot, out);
+        }
+        out.writeInt(s.waiting.size());
+        for (Signal signal : s.waiting) {
+            signals.serialize(signal, out);
         }
     }
 
@@ -201,6 +241,12 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         s.ttlTimer = in.readLong();
         if (in.readBoolean()) {
             s.finalSnapshot = readFinalSnapshot(in);
+        }
+        if (format >= 2) {
+            int waiting = in.readInt();
+            for (int i = 0; i < waiting; i++) {
+                s.hold(signals.deserialize(in));
+            }
         }
         return s;
     }
@@ -329,23 +375,31 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
 
     @Override
     public boolean equals(Object obj) {
-        return obj instanceof EnterpriseStateSerializer;
+        return obj instanceof EnterpriseStateSerializer other && other.format == format;
     }
 
     @Override
     public int hashCode() {
-        return EnterpriseStateSerializer.class.hashCode();
+        return 31 * EnterpriseStateSerializer.class.hashCode() + format;
     }
 
+    /** The format read: a serializer of an older format says so, so Flink lets it read that format's state. */
     @Override
     public TypeSerializerSnapshot<EnterpriseState> snapshotConfiguration() {
-        return new Snapshot();
+        return new Snapshot(format);
     }
 
     /** Records the wire format ({@link FormatSnapshot}). */
     public static final class Snapshot extends FormatSnapshot<EnterpriseState> {
         public Snapshot() {
-            super("enterprise states", VERSION, EnterpriseStateSerializer::new);
+            this(VERSION);
+        }
+
+        Snapshot(int format) {
+            super("enterprise states", format, VERSION, OLDEST_READ, OLDEST_RESTORED, EnterpriseStateSerializer::new,
+                    "Convert the savepoint first: laborwatch upgrade-savepoint OLD NEW (docs/operations.md, "
+                            + "\"Upgrading\"); the release of 2026-11-30 kept waiting signals under timers of its own, "
+                            + "which Flink cannot restore.");
         }
     }
 }

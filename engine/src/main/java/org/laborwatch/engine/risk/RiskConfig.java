@@ -2,19 +2,23 @@ package org.laborwatch.engine.risk;
 
 import java.io.Serializable;
 import java.time.Duration;
+import org.laborwatch.engine.config.EngineConfig;
 
 /**
- * The knobs of risk keeping, all in event time.
+ * The knobs of risk keeping, all in event time; their values come from the engine's configuration
+ * ({@code config/laborwatch.properties}, {@link EngineConfig}).
  *
  * @param halfLife            how fast a hit's points fade (DESIGN.md default: 30 days)
- * @param allowedLateness     how far behind the watermark a signal may still be judged; later ones are dead letters
+ * @param lateness            how far behind event time a signal of each source may still be judged; later ones are
+ *                            dead letters
  * @param suppression         how long an alert of a level, or of a critical rule, silences repeats of it
  * @param idleTtl             how long an enterprise may stay silent before its state is dropped
  * @param maxEvidenceSignals  how many signals an alert carries as evidence
  * @param snapshots           when risk snapshots are emitted
+ * @param aheadAfter          a signal dated further than this past event time is counted as ahead of the stream
  */
-public record RiskConfig(Duration halfLife, Duration allowedLateness, Duration suppression, Duration idleTtl,
-                         int maxEvidenceSignals, Snapshots snapshots) implements Serializable {
+public record RiskConfig(Duration halfLife, SourceLateness lateness, Duration suppression, Duration idleTtl,
+                         int maxEvidenceSignals, Snapshots snapshots, Duration aheadAfter) implements Serializable {
 
     /** When the risk operator emits an enterprise's risk snapshot. */
     public enum Snapshots {
@@ -27,12 +31,16 @@ public record RiskConfig(Duration halfLife, Duration allowedLateness, Duration s
         FINAL
     }
 
+    /** What {@code config/laborwatch.properties}, as bundled with the engine, says. */
     public static RiskConfig defaults() {
-        return new RiskConfig(Duration.ofDays(30), Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(365), 10,
-                Snapshots.ON_CHANGE);
+        return EngineConfig.bundled().risk();
     }
 
     public RiskConfig withSnapshots(Snapshots when) {
-        return new RiskConfig(halfLife, allowedLateness, suppression, idleTtl, maxEvidenceSignals, when);
+        return new RiskConfig(halfLife, lateness, suppression, idleTtl, maxEvidenceSignals, when, aheadAfter);
+    }
+
+    public RiskConfig withLateness(SourceLateness limits) {
+        return new RiskConfig(halfLife, limits, suppression, idleTtl, maxEvidenceSignals, snapshots, aheadAfter);
     }
 }

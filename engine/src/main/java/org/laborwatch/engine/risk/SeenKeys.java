@@ -37,27 +37,44 @@ public class SeenKeys {
         this.size = size;
     }
 
+    /** Whether the key was seen (and not pruned since). */
+    boolean contains(SignalSource source, String id) {
+        long h1 = firstHash(source, id);
+        return occupied(slots, slotOf(h1, nonZero(h1, secondHash(source, id))));
+    }
+
     /** Records the key; false when it was seen before, whatever time it claims now. */
     boolean add(SignalSource source, String id, long at) {
         long h1 = firstHash(source, id);
-        long h2 = secondHash(source, id);
-        if (h1 == 0 && h2 == 0) {
-            h2 = 1; // zero in both is the empty slot
-        }
-        int mask = capacity() - 1;
-        int slot = (int) h1 & mask;
-        while (occupied(slots, slot)) {
-            int i = slot * WIDTH;
-            if (slots[i + FIRST] == h1 && slots[i + SECOND] == h2) {
-                return false;
-            }
-            slot = (slot + 1) & mask;
+        long h2 = nonZero(h1, secondHash(source, id));
+        int slot = slotOf(h1, h2);
+        if (occupied(slots, slot)) {
+            return false;
         }
         put(slots, slot, h1, h2, at);
         if (tooFull(++size, capacity())) {
             rebuild(capacity() * 2, Long.MIN_VALUE);
         }
         return true;
+    }
+
+    /** Zero in both hashes is the empty slot. */
+    private static long nonZero(long h1, long h2) {
+        return h1 == 0 && h2 == 0 ? 1 : h2;
+    }
+
+    /** The slot holding the key, or the empty slot where it would go. */
+    private int slotOf(long h1, long h2) {
+        int mask = capacity() - 1;
+        int slot = (int) h1 & mask;
+        while (occupied(slots, slot)) {
+            int i = slot * WIDTH;
+            if (slots[i + FIRST] == h1 && slots[i + SECOND] == h2) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     /** A copy that shares nothing with this one: for the state serializer's copy-on-write. */

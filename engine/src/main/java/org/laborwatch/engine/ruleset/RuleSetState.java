@@ -11,8 +11,9 @@ import org.laborwatch.rules.ruleset.RuleSet;
  */
 public final class RuleSetState {
     public static final String ACTIVE = "active";
+    public static final TypeInformation<RuleSet> RULE_SET = TypeInformation.of(RuleSet.class);
     public static final MapStateDescriptor<String, RuleSet> DESCRIPTOR =
-            new MapStateDescriptor<>("rule-sets", Types.STRING, TypeInformation.of(RuleSet.class));
+            new MapStateDescriptor<>("rule-sets", Types.STRING, RULE_SET);
 
     private RuleSetState() {
     }

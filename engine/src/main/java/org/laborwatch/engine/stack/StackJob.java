@@ -11,7 +11,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.KafkaConnections;
-import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.engine.config.EngineConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSets;
@@ -29,7 +29,8 @@ import org.laborwatch.rules.ruleset.SessionMode;
  * --kafka HOST:PORT  (or LW_KAFKA_BOOTSTRAP)
  * --job-name NAME    consumer group and transactional-id prefix (default laborwatch)
  * --checkpoint-interval SECONDS (default 10)      --rules DIR  the rule set until one is published (default bundled)
- * --out-of-orderness SECONDS (default 60, {@link StackRun#LIVE_OUT_OF_ORDERNESS})
+ * --config FILE      the engine's configuration, config/laborwatch.properties (default: the copy in the job jar):
+ *                    each source's allowed lateness, risk settings, and how event time follows the stream
  * --delivery exactly-once|at-least-once (default exactly-once; see docs/operations.md)
  * </pre>
  */
@@ -43,14 +44,13 @@ public final class StackJob {
         String kafka = args.getOrDefault("kafka", env("LW_KAFKA_BOOTSTRAP", "kafka:9092"));
         String name = args.getOrDefault("job-name", "laborwatch");
         Duration interval = Duration.ofSeconds(Long.parseLong(args.getOrDefault("checkpoint-interval", "10")));
-        Duration outOfOrderness = args.containsKey("out-of-orderness")
-                ? Duration.ofSeconds(Long.parseLong(args.get("out-of-orderness"))) : StackRun.LIVE_OUT_OF_ORDERNESS;
+        EngineConfig config = EngineConfig.load(args.containsKey("config") ? Path.of(args.get("config")) : null);
         RuleSet rules = args.containsKey("rules") ? RuleSets.fromDirectory(Path.of(args.get("rules")), null)
                 : RuleSets.bundled();
 
         StreamExecutionEnvironment env = clusterEnvironment(interval);
         StackRun.Options options = new StackRun.Options(kafka, name, null, null, rules,
-                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), outOfOrderness,
+                EvaluatorFactory.drools(SessionMode.LONG_LIVED), config.risk(), config.stream(),
                 SignalCodec.defaults(), env.getParallelism(), interval, null, null, 0)
                 .withDelivery(KafkaConnections.delivery(args.getOrDefault("delivery", "exactly-once")));
         if (options.delivery() == DeliveryGuarantee.AT_LEAST_ONCE) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -27,6 +28,7 @@ import org.laborwatch.connectors.kafka.KafkaConnections;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.engine.LaborwatchJob;
 import org.laborwatch.engine.ingest.DecodedTypeInfo;
+import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.engine.ruleset.RuleSetEvent;
@@ -57,39 +59,47 @@ public final class StackRun {
      */
     public record Options(String kafka, String jobName,
                           Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
-                          RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, Duration outOfOrderness,
+                          RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, StreamTime stream,
                           SignalCodec codec, int parallelism, Duration checkpointInterval, Path checkpoints,
                           String restoreFrom, int restPort, DeliveryGuarantee delivery, Topics topics) {
 
         /** Exactly once, on the stack's topics. */
         public Options(String kafka, String jobName,
                        Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
-                       RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, Duration outOfOrderness,
+                       RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, StreamTime stream,
                        SignalCodec codec, int parallelism, Duration checkpointInterval, Path checkpoints,
                        String restoreFrom, int restPort) {
-            this(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness, codec,
+            this(kafka, jobName, start, end, rules, evaluators, risk, stream, codec,
                     parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, DeliveryGuarantee.EXACTLY_ONCE,
                     Topics.DEFAULT);
         }
 
         public Options withDelivery(DeliveryGuarantee guarantee) {
-            return new Options(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness,
+            return new Options(kafka, jobName, start, end, rules, evaluators, risk, stream,
                     codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, guarantee, topics);
         }
 
         public Options withTopics(Topics names) {
-            return new Options(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness,
+            return new Options(kafka, jobName, start, end, rules, evaluators, risk, stream,
                     codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, delivery, names);
         }
 
         public Options withCheckpointInterval(Duration interval) {
-            return new Options(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness,
+            return new Options(kafka, jobName, start, end, rules, evaluators, risk, stream,
                     codec, parallelism, interval, checkpoints, restoreFrom, restPort, delivery, topics);
+        }
+
+        /**
+         * Over known input ({@link #end} given): run in batch execution, judged in event-time order whatever the order
+         * of the records, exactly as a file run judges the same lines.
+         */
+        public boolean bounded() {
+            return end != null;
         }
 
         /** @param checkpointOrSavepoint a URI or path, or null to start afresh */
         public Options withRestoreFrom(String checkpointOrSavepoint) {
-            return new Options(kafka, jobName, start, end, rules, evaluators, risk, outOfOrderness,
+            return new Options(kafka, jobName, start, end, rules, evaluators, risk, stream,
                     codec, parallelism, checkpointInterval, checkpoints, checkpointOrSavepoint, restPort, delivery,
                     topics);
         }
@@ -103,14 +113,6 @@ public final class StackRun {
     /** Where Prometheus scrapes the job's metrics: the first free port of the range. */
     public static final String METRICS_PORTS = "9249-9259";
 
-    /**
-     * How far out of order a live job lets signals be before judging them. A replay (file, bounded run) waits 3 days
-     * of event time so that results never depend on interleaving; a live job cannot hold a signal for 3 days, so it
-     * judges after a minute and takes anything later through the late path (judged on arrival, with the features of
-     * its own time, for up to the allowed lateness). See docs/operations.md.
-     */
-    public static final Duration LIVE_OUT_OF_ORDERNESS = Duration.ofMinutes(1);
-
     /** How far lw.risk may trail the alerts: one record per changed enterprise per interval at most. */
     public static final Duration RISK_INTERVAL = Duration.ofSeconds(1);
 
@@ -123,9 +125,6 @@ public final class StackRun {
      */
     static final Duration LOW_LATENCY_WATERMARK_INTERVAL = Duration.ofMillis(20);
     static final Duration LOW_LATENCY_BUFFER_TIMEOUT = Duration.ofMillis(5);
-
-    /** A silent partition stops holding event time back after this long (see docs/operations.md). */
-    static final Duration PARTITION_IDLENESS = Duration.ofSeconds(30);
 
     private StackRun() {
     }
@@ -150,21 +149,26 @@ public final class StackRun {
                 List.of(new LaborwatchJob.Named<>("kafka",
                         kafka.sink(topics.deadLetters(), deadLetters, DeadLetter::origin))),
                 kafka.sink(topics.ruleEvents(), RecordCodec.of(RuleSetEvent.class, zone), RuleSetEvent::version));
-        // lw.risk holds the latest risk per enterprise: every change is emitted, the latest per second written.
-        var settings = new LaborwatchJob.Settings(options.rules(), options.evaluators(),
-                options.risk().withSnapshots(RiskConfig.Snapshots.ON_CHANGE), options.outOfOrderness(),
-                options.codec(), RISK_INTERVAL);
+        // lw.risk holds the latest risk per enterprise. Live, every change is emitted and the latest per second
+        // written; a bounded run writes each enterprise's final risk once, as a file run does.
+        var settings = options.bounded()
+                ? new LaborwatchJob.Settings(options.rules(), options.evaluators(),
+                        options.risk().withSnapshots(RiskConfig.Snapshots.FINAL), options.stream(), options.codec(),
+                        null)
+                : new LaborwatchJob.Settings(options.rules(), options.evaluators(),
+                        options.risk().withSnapshots(RiskConfig.Snapshots.ON_CHANGE), options.stream(),
+                        options.codec(), RISK_INTERVAL);
         // A live job follows the rule sets published on lw.rules (the initial one judges until the first arrives);
         // a bounded run over known input uses the rule set it was given, like a file run, so its alerts are the
         // same as the embedded run's whatever has been published.
         var ruleSets = options.end() == null ? kafka.ruleSets(topics.rules(), zone, null) : null;
-        return new LaborwatchJob(List.of(new LaborwatchJob.Decoding("kafka-signals", signals,
-                options.end() == null ? PARTITION_IDLENESS : null)), ruleSets, sinks, settings);
+        return new LaborwatchJob(List.of(new LaborwatchJob.Decoding("kafka-signals", signals)), ruleSets, sinks,
+                settings);
     }
 
     /** Starts the job on a local cluster in this JVM; the client stops, cancels or waits for it. */
     public static JobClient start(Options options) throws Exception {
-        Configuration conf = configuration(options);
+        Configuration conf = options.bounded() ? batch(options) : configuration(options);
         conf.set(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         job(options).build(env);
@@ -179,6 +183,20 @@ public final class StackRun {
         return conf;
     }
 
+    /**
+     * A bounded run in batch execution: no checkpoints (a failed task runs again from the blocking results before
+     * it, and the Kafka sinks commit at the end of input), the web UI and metrics as a live job has them.
+     */
+    static Configuration batch(Options options) {
+        Configuration conf = configuration(options);
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        conf.removeConfig(CheckpointingOptions.CHECKPOINTING_INTERVAL);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        return conf;
+    }
+
+    /** A streaming job's configuration: checkpoints, restarts, the web UI, metrics and the latency pacing. */
     static Configuration configuration(Options options) {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);

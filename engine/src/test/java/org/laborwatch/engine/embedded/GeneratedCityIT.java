@@ -46,7 +46,7 @@ class GeneratedCityIT {
 
     private static EmbeddedRun.Outcome run(List<Path> files, Path out) throws Exception {
         return EmbeddedRun.run(new EmbeddedRun.Options(files, out, RuleSets.bundled(),
-                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS,
+                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
                 SignalCodec.defaults(), 2));
     }
 

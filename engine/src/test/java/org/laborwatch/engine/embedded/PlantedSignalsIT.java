@@ -86,7 +86,7 @@ class PlantedSignalsIT {
         Files.write(input, lines, StandardCharsets.UTF_8);
 
         outcome = EmbeddedRun.run(new EmbeddedRun.Options(List.of(input), dir.resolve("out"), RuleSets.bundled(),
-                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS, codec,
+                EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), codec,
                 2));
     }
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.laborwatch.rules.Signals.E1;
 import static org.laborwatch.rules.Signals.E2;
+import static org.laborwatch.rules.Signals.arrears;
+import static org.laborwatch.rules.Signals.complaint;
 import static org.laborwatch.rules.Signals.consultation;
 import static org.laborwatch.rules.Signals.day;
+import static org.laborwatch.rules.Signals.from;
 import static org.laborwatch.rules.Signals.wageArrears;
 
 import java.time.Duration;
@@ -16,6 +19,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +33,7 @@ import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.engine.ruleset.RuleSetEvent;
 import org.laborwatch.engine.ruleset.RuleSetState;
 import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.fact.SignalSource;
 import org.laborwatch.rules.fact.SignalType;
 import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.Alert;
@@ -41,10 +46,12 @@ import org.laborwatch.rules.ruleset.SessionMode;
 
 class EnterpriseRiskFunctionTest {
     private static final RuleSet LIBRARY = RuleSets.bundled();
-    private static final RiskConfig CONFIG = new RiskConfig(Duration.ofDays(30), Duration.ofDays(3),
-            Duration.ofDays(7), Duration.ofDays(365), 20, RiskConfig.Snapshots.ON_CHANGE);
+    private static final RiskConfig CONFIG = new RiskConfig(Duration.ofDays(30),
+            SourceLateness.uniform(Duration.ofDays(3)), Duration.ofDays(7), Duration.ofDays(365), 20,
+            RiskConfig.Snapshots.ON_CHANGE, Duration.ofDays(1));
 
     private KeyedBroadcastOperatorTestHarness<String, Signal, RuleSet, Alert> harness;
+    private EnterpriseRiskFunction function;
 
     @BeforeEach
     void open() throws Exception {
@@ -55,10 +62,12 @@ class EnterpriseRiskFunctionTest {
         open(config, null);
     }
 
+    /** The operator Flink's {@code process(KeyedBroadcastProcessFunction)} makes in a streaming job. */
     private void open(RiskConfig config, OperatorSubtaskState restored) throws Exception {
-        harness = new KeyedBroadcastOperatorTestHarness<>(new EnterpriseRiskOperator(
-                new EnterpriseRiskFunction(LIBRARY, EvaluatorFactory.drools(SessionMode.LONG_LIVED), config,
-                        SignalCodec.defaults())),
+        function = new EnterpriseRiskFunction(LIBRARY, EvaluatorFactory.drools(SessionMode.LONG_LIVED), config,
+                SignalCodec.defaults());
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(function, List.of(RuleSetState.DESCRIPTOR)),
                 Signal::enterpriseId, Types.STRING, 1, 1, 0);
         harness.setup();
         if (restored != null) {
@@ -72,8 +81,13 @@ class EnterpriseRiskFunctionTest {
         harness.close();
     }
 
+    /** Event-time timers armed: one per distinct time a signal waits for, and each enterprise's TTL check. */
     private int queuedWakeUps() {
-        return ((EnterpriseRiskOperator) harness.getOperator()).queuedWakeUps();
+        return harness.numEventTimeTimers();
+    }
+
+    private long counted(String accumulator) {
+        return ((Number) function.getRuntimeContext().getAccumulator(accumulator).getLocalValue()).longValue();
     }
 
     private void send(Signal signal) throws Exception {
@@ -99,11 +113,12 @@ class EnterpriseRiskFunctionTest {
 
     @Test
     void shouldTakeEventTimeFromTheSignalsAloneEvenWhenTheyGoQuiet() throws Exception {
+        // The rule-set stream says it is idle, always (SignalTime.ruleSetsNeverMoveEventTime), and a quiet night
+        // marks the signal input idle too: event time must stay where the signals left it, not jump to the end,
+        // forget E1 and make every later signal late.
+        harness.getTwoInputOperator().processWatermarkStatus2(WatermarkStatus.IDLE);
         send(severeArrears(E1, 0));
         harness.processWatermark(new Watermark(day(0).toEpochMilli()));
-        // The rule-set stream is always at the end of time, and a quiet night marks the signal input idle: had
-        // Flink combined them, event time would jump to the end, forget E1 and make every later signal late.
-        harness.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
         harness.getTwoInputOperator().processWatermarkStatus1(WatermarkStatus.IDLE);
         harness.getTwoInputOperator().processWatermarkStatus1(WatermarkStatus.ACTIVE);
 
@@ -183,6 +198,68 @@ class EnterpriseRiskFunctionTest {
         assertThat(late).hasSize(1);
         assertThat(late.get(0).reason().code()).isEqualTo(Rejection.LATE);
         assertThat(late.get(0).raw()).contains("\"type\":\"WAGE_ARREARS\"").contains(E1);
+    }
+
+    @Test
+    void shouldJudgeMonthlySourcesDeliveredWeeksLateUnderTheConfiguredLateness() throws Exception {
+        close();
+        open(RiskConfig.defaults()); // config/laborwatch.properties: utilities and social insurance 45 days
+        harness.watermark(day(40).toEpochMilli());
+
+        send(from(SignalSource.UTILITY, arrears(SignalType.UTILITY_ARREARS, E1, 4, day(10))));
+        send(from(SignalSource.SOCIAL_INSURANCE, arrears(SignalType.SOCIAL_INSURANCE_ARREARS, E1, 5, day(10))));
+
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.LATE)).isNullOrEmpty();
+        assertThat(counted(EnterpriseRiskFunction.ACC_LATE_JUDGED)).isEqualTo(2);
+        assertThat(counted(EnterpriseRiskFunction.ACC_JUDGED)).isEqualTo(2);
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.RISK)).extracting(r -> r.getValue().features()
+                .get("socialInsuranceMonthsMax")).contains(5.0);
+    }
+
+    @Test
+    void shouldDeadLetterASignalBeyondItsSourcesLatenessNamingTheSourceAndTheLimit() throws Exception {
+        close();
+        open(RiskConfig.defaults());
+        harness.watermark(day(60).toEpochMilli());
+
+        send(from(SignalSource.HOTLINE_12345, complaint(E1, "P1", day(58)))); // 2 days: the hotline's limit is 1
+        send(from(SignalSource.UTILITY, arrears(SignalType.UTILITY_ARREARS, E2, 2, day(10)))); // 50 days, limit 45
+
+        List<DeadLetter> late = harness.getSideOutput(EnterpriseRiskFunction.LATE).stream()
+                .map(StreamRecord::getValue).toList();
+        assertThat(late).extracting(d -> d.reason().code()).containsOnly(Rejection.LATE);
+        assertThat(late).extracting(d -> d.reason().message()).satisfiesExactlyInAnyOrder(
+                m -> assertThat(m).contains("HOTLINE_12345", "(1 d", "lateness.HOTLINE_12345", "2 d behind"),
+                m -> assertThat(m).contains("UTILITY", "(45 d", "lateness.UTILITY", "50 d behind"));
+        assertThat(counted(EnterpriseRiskFunction.ACC_JUDGED)).isZero();
+    }
+
+    @Test
+    void shouldCountARedeliveryBeyondItsLatenessAsADuplicateNotADeadLetter() throws Exception {
+        Signal signal = severeArrears(E1, 0);
+        send(signal);
+        harness.watermark(day(30).toEpochMilli());
+
+        send(signal); // the same signal delivered again a month later: known, so simply a duplicate
+
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.LATE)).isNullOrEmpty();
+        assertThat(counted(EnterpriseRiskFunction.ACC_DUPLICATES)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountASignalFarAheadOfTheStreamAndJudgeItWhenEventTimeReachesIt() throws Exception {
+        send(severeArrears(E1, 0));
+        harness.watermark(day(10).toEpochMilli());
+
+        send(severeArrears(E2, 200)); // a mistyped month: far ahead of everything else
+        send(consultation(E1, day(11)));
+        harness.watermark(day(12).toEpochMilli());
+
+        assertThat(counted(EnterpriseRiskFunction.ACC_AHEAD)).isEqualTo(1);
+        assertThat(harness.extractOutputValues()).extracting(Alert::enterpriseId).containsExactly(E1);
+        harness.watermark(day(200).toEpochMilli());
+        assertThat(harness.extractOutputValues()).extracting(Alert::enterpriseId).containsExactly(E1, E2);
+        assertThat(harness.getSideOutput(EnterpriseRiskFunction.LATE)).isNullOrEmpty();
     }
 
     @Test

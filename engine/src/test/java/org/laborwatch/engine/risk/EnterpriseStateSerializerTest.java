@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -15,6 +21,8 @@ import org.apache.flink.core.memory.DataInputViewStreamWrapper;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputViewStreamWrapper;
 import org.junit.jupiter.api.Test;
+import org.laborwatch.rules.Signals;
+import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.fact.SignalSource;
 import org.laborwatch.rules.fact.SignalType;
 import org.laborwatch.rules.feature.Trace;
@@ -24,10 +32,27 @@ import org.laborwatch.rules.risk.RiskLevel;
 
 class EnterpriseStateSerializerTest {
     private static final Instant AT = Instant.parse("2025-06-02T02:00:00.123456789Z");
+    /** With ids of their own: the recorded bytes of the current format hold them. */
+    private static final List<Signal> WAITING = List.of(
+            new Signal("HR-W1", SignalType.WAGE_ARREARS, Signals.E1, "青岛宏达建筑工程有限公司", "黄岛区", "建筑业",
+                    SignalSource.HRSS, Signals.day(3), BigDecimal.valueOf(90_000), 12, 2, Map.of()),
+            new Signal("UN-W2", SignalType.COMPLAINT, Signals.E1, null, null, null, SignalSource.UNION, Signals.day(4),
+                    null, 1, null, Map.of("complainant", "P9")));
 
     private final TypeSerializer<EnterpriseState> serializer = EnterpriseStateTypeInfo.INSTANCE.createSerializer(null);
 
+    /**
+     * Every field set to something other than its default. A new field of {@link EnterpriseState} must be set here
+     * too, or {@link #shouldWriteCopyAndReadEveryField} fails.
+     */
     static EnterpriseState populated() {
+        EnterpriseState s = populatedAsOfFormat1();
+        WAITING.forEach(s::hold);
+        return s;
+    }
+
+    /** What format 1 (the release of 2026-11-30) held: everything but the waiting signals. */
+    static EnterpriseState populatedAsOfFormat1() {
         EnterpriseState s = new EnterpriseState();
         s.enterpriseName = "青岛宏达建筑工程有限公司";
         s.district = "黄岛区";
@@ -61,6 +86,70 @@ class EnterpriseStateSerializerTest {
 
         assertThat(roundTrip(state)).usingRecursiveComparison().isEqualTo(state);
         assertThat(roundTrip(new EnterpriseState())).usingRecursiveComparison().isEqualTo(new EnterpriseState());
+    }
+
+    /**
+     * The guard against a field added to the state but not to the serializer: each field, set to a value other than
+     * its default, must come back from a write and read, and from a copy.
+     */
+    @Test
+    void shouldWriteCopyAndReadEveryField() throws Exception {
+        EnterpriseState state = populated();
+        EnterpriseState read = roundTrip(state);
+        EnterpriseState copied = serializer.copy(state);
+        EnterpriseState fresh = new EnterpriseState();
+        for (Field field : EnterpriseState.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            String name = field.getName();
+            assertThat(field.get(state)).as("populated() must set " + name + " to something other than its default, "
+                            + "and EnterpriseStateSerializer must write, copy and read it (in a new format version)")
+                    .usingRecursiveComparison().isNotEqualTo(field.get(fresh));
+            assertThat(field.get(read)).as(name + " written and read back").usingRecursiveComparison()
+                    .isEqualTo(field.get(state));
+            assertThat(field.get(copied)).as(name + " copied").usingRecursiveComparison()
+                    .isEqualTo(field.get(state));
+        }
+    }
+
+    /**
+     * State the previous release wrote ({@code enterprise-state-format-1.bin}: {@link #populatedAsOfFormat1} through
+     * the serializer of 2026-11-30) reads back whole, with nothing waiting.
+     */
+    @Test
+    void shouldReadTheFormatThePreviousReleaseWrote() throws IOException {
+        byte[] written = resource("enterprise-state-format-1.bin");
+
+        EnterpriseState read = EnterpriseStateSerializer.readingFormat(1)
+                .deserialize(new DataInputDeserializer(written));
+
+        assertThat(read).usingRecursiveComparison().isEqualTo(populatedAsOfFormat1());
+    }
+
+    /**
+     * The current format, byte for byte: a change to what the serializer writes must come with a new format version
+     * that still reads this one. Regenerate only together with such a change ({@code -Dlaborwatch.state.golden=write}).
+     */
+    @Test
+    void shouldWriteTheCurrentFormatExactlyAsRecorded() throws IOException {
+        String name = "enterprise-state-format-" + EnterpriseStateSerializer.VERSION + ".bin";
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(populated(), out);
+        if ("write".equals(System.getProperty("laborwatch.state.golden"))) {
+            Files.write(Path.of("src/test/resources/state").resolve(name), out.getCopyOfBuffer());
+        }
+
+        assertThat(out.getCopyOfBuffer()).as("what format " + EnterpriseStateSerializer.VERSION + " writes changed: "
+                        + "bump EnterpriseStateSerializer.VERSION, read the old format as it was, and record the new one")
+                .isEqualTo(resource(name));
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (var in = EnterpriseStateSerializerTest.class.getResourceAsStream("/state/" + name)) {
+            assertThat(in).as(name + " in src/test/resources/state").isNotNull();
+            return in.readAllBytes();
+        }
     }
 
     @Test
@@ -98,6 +187,7 @@ class EnterpriseStateSerializerTest {
         copy.hits.clear();
         copy.criticalAlertedAt.clear();
         copy.finalSnapshot = null;
+        copy.waiting.clear();
 
         assertThat(original).usingRecursiveComparison().isEqualTo(populated());
         assertThat(serializer.copy(original).finalSnapshot).isSameAs(original.finalSnapshot); // never changed: shared
@@ -120,14 +210,31 @@ class EnterpriseStateSerializerTest {
     }
 
     @Test
-    void shouldRestoreFromItsSnapshotAndRefuseAnotherFormat() throws IOException {
-        TypeSerializerSnapshot<EnterpriseState> snapshot = readSnapshot(1);
-        assertThat(snapshot.restoreSerializer()).isInstanceOf(EnterpriseStateSerializer.class);
+    void shouldRestoreStateOfItsOwnFormatAsItIs() throws IOException {
+        TypeSerializerSnapshot<EnterpriseState> snapshot = readSnapshot(EnterpriseStateSerializer.VERSION);
+
+        assertThat(snapshot.restoreSerializer()).isEqualTo(serializer);
         assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(snapshot).isCompatibleAsIs())
                 .isTrue();
+    }
 
-        TypeSerializerSnapshot<EnterpriseState> future = readSnapshot(2);
-        assertThatThrownBy(future::restoreSerializer).hasMessageContaining("format 2");
+    @Test
+    void shouldReadFormat1ButSendItsSavepointsThroughTheUpgradeTool() throws IOException {
+        TypeSerializerSnapshot<EnterpriseState> format1 = readSnapshot(1);
+
+        assertThat(format1.restoreSerializer()).isEqualTo(EnterpriseStateSerializer.readingFormat(1));
+        assertThatThrownBy(() -> serializer.snapshotConfiguration().resolveSchemaCompatibility(format1))
+                .hasMessageContaining("format 1").hasMessageContaining("laborwatch upgrade-savepoint");
+        // The upgrade tool reads with a serializer of format 1, which takes such state as it is.
+        assertThat(EnterpriseStateSerializer.readingFormat(1).snapshotConfiguration()
+                .resolveSchemaCompatibility(format1).isCompatibleAsIs()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseStateOfAFormatFromANewerRelease() throws IOException {
+        TypeSerializerSnapshot<EnterpriseState> future = readSnapshot(EnterpriseStateSerializer.VERSION + 1);
+
+        assertThatThrownBy(future::restoreSerializer).hasMessageContaining("newer release");
         assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(future).isIncompatible()).isTrue();
     }
 

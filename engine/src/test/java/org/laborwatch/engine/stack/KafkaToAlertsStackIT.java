@@ -58,8 +58,7 @@ class KafkaToAlertsStackIT {
                 StandardOpenOption.APPEND);
 
         embeddedIds = EmbeddedRun.run(new EmbeddedRun.Options(List.of(signals), dir.resolve("embedded"),
-                        RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
-                        EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2))
+                        RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), SignalCodec.defaults(), 2))
                 .outputs().alerts().stream().map(Alert::id).collect(Collectors.toSet());
 
         Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +27,8 @@ import org.laborwatch.engine.generate.SampleGenerator;
 import org.laborwatch.rules.risk.Alert;
 
 /**
- * The job killed mid-stream (cancelled, as a crash leaves it: open Kafka transactions) and started again from its
- * latest checkpoint must end with exactly the alerts of an uninterrupted run: none lost, none twice for a
+ * The live job killed mid-stream (cancelled, as a crash leaves it: open Kafka transactions) and started again from
+ * its latest checkpoint must end with exactly the alerts of an uninterrupted run: none lost, none twice for a
  * read_committed consumer, and all of them in Elasticsearch once the index job has read the topic.
  */
 class RestartStackIT {
@@ -56,23 +57,26 @@ class RestartStackIT {
     }
 
     /**
-     * Runs a city through the stack, cancels the job mid-stream and restores it from its latest checkpoint. Each test
-     * has a city of its own (seed): alert ids are deterministic, so another test's documents would count as indexed.
+     * Runs a city through a live job on the stack, cancels it mid-stream and restores it from its latest checkpoint,
+     * then drains it once it has read everything. Each test has a city of its own (seed): alert ids are
+     * deterministic, so another test's documents would count as indexed. The city goes in in event-time order, so
+     * the live job, which waits a minute for out-of-order signals, judges it exactly as a replay does.
      */
     private Run crashAndRestore(String name, long seed, DeliveryGuarantee delivery) throws Exception {
         Path work = dir.resolve(name);
         var city = new SampleGenerator(new SampleGenerator.Options(4000, 365, seed, LocalDate.of(2025, 3, 1), 1,
                 Stack.ZONE)).writeTo(work.resolve("city"));
-        Set<String> uninterrupted = Stack.embeddedAlertIds(city.files(), work.resolve("embedded"));
+        Path sorted = Stack.inEventTimeOrder(city.files().get(0), work.resolve("in-event-time-order.jsonl"));
+        Set<String> uninterrupted = Stack.embeddedAlertIds(List.of(sorted), work.resolve("embedded"));
         assertThat(uninterrupted).hasSizeGreaterThan(100);
 
         Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
         Map<TopicPartition, Long> indexStart = Stack.indexStart();
         // The second half waits in an open transaction, so the job is surely mid-stream when it is cancelled.
-        Stack.HeldBack input = Stack.produceHoldingBackTheSecondHalf(city.files());
+        Stack.HeldBack input = Stack.produceHoldingBackTheSecondHalf(List.of(sorted));
         Stack.Range range = input.range();
         Path checkpoints = work.resolve("checkpoints");
-        StackRun.Options options = Stack.options(name, range, checkpoints).withDelivery(delivery);
+        StackRun.Options options = Stack.liveOptions(name, range.from(), checkpoints).withDelivery(delivery);
 
         JobClient first = StackRun.start(options.withCheckpointInterval(Duration.ofMillis(200)));
         try {
@@ -89,7 +93,11 @@ class RestartStackIT {
         // restoring an older one would publish their alerts a second time.
         Path latest = latestCheckpoint(checkpoints).orElseThrow();
 
-        StackRun.start(options.withRestoreFrom(latest.toUri().toString())).getJobExecutionResult().get();
+        JobClient second = StackRun.start(options.withRestoreFrom(latest.toUri().toString()));
+        Stack.awaitCommitted(options.jobName(), Topics.SIGNALS, range.to());
+        // Drained: event time ends, the signals still waiting for the watermark are judged, transactions commit.
+        second.stopWithSavepoint(true, work.resolve("savepoint").toUri().toString(),
+                SavepointFormatType.CANONICAL).get();
         Stack.index(options, indexStart, range);
 
         List<String> ids = Stack.alerts(alertsBefore, TopicOffsets.end(Stack.kafka(), Topics.ALERTS)).stream()

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.laborwatch.connectors.json.SignalCodec;
@@ -47,6 +45,8 @@ record SavepointFixture(Path dir, Properties description) {
     static final String ALERTS_BEFORE = "alerts.before";
     static final String JUDGED_BEFORE = "judged.before";
     static final String PARALLELISM = "job.parallelism";
+    /** The format the enterprise states are in ({@code EnterpriseStateSerializer.VERSION} of the release). */
+    static final String STATE_FORMAT = "state.format";
 
     static Path root() {
         return Path.of("src", "test", "resources", "savepoints");
@@ -103,6 +103,10 @@ record SavepointFixture(Path dir, Properties description) {
 
     int partitions() {
         return Integer.parseInt(description.getProperty(PARTITIONS));
+    }
+
+    int stateFormat() {
+        return Integer.parseInt(description.getProperty(STATE_FORMAT));
     }
 
     int parallelism() {
@@ -179,14 +183,7 @@ record SavepointFixture(Path dir, Properties description) {
 
     /** Until the job has committed (checkpointed) its position at the end of every partition of the signals. */
     void awaitRead(String kafka, String group) throws Exception {
-        Map<TopicPartition, Long> end = TopicOffsets.end(kafka, topics().signals());
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!TopicOffsets.committed(kafka, group, topics().signals()).equals(end)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the job did not read the fixture's signals within two minutes");
-            }
-            Thread.sleep(100);
-        }
+        Stack.awaitCommitted(group, topics().signals(), TopicOffsets.end(kafka, topics().signals()));
     }
 
     /** A savepoint directory copied whole: a restore never gets to touch the committed fixture. */

@@ -2,6 +2,7 @@ package org.laborwatch.engine.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -15,12 +16,16 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.laborwatch.engine.ingest.StreamTime;
+import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
+import org.laborwatch.engine.risk.EnterpriseStateSerializer;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.engine.upgrade.SavepointUpgrade;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.ruleset.SessionMode;
 
@@ -43,17 +48,23 @@ class SavepointUpgradeStackIT {
         Path dir = work.resolve(fixture.name());
         EmbeddedRun.Outcome replay = EmbeddedRun.run(new EmbeddedRun.Options(List.of(fixture.before(), fixture.after()),
                 dir.resolve("replay"), fixture.rules(), EvaluatorFactory.drools(SessionMode.LONG_LIVED),
-                RiskConfig.defaults(), EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2));
+                RiskConfig.defaults(), SignalCodec.defaults(), 2));
         Set<String> expected = replay.outputs().alerts().stream().map(Alert::id).collect(Collectors.toSet());
         expected.removeAll(fixture.alertsBefore());
         assertThat(expected).as("the rest of the year raises alerts, or the test proves little").isNotEmpty();
 
         fixture.recreateTopicsAsAtTheSavepoint(Stack.kafka());
         Path savepoint = SavepointFixture.copy(fixture.savepoint(), dir.resolve("savepoint"));
+        if (fixture.stateFormat() < EnterpriseStateSerializer.OLDEST_RESTORED) {
+            // As an operator upgrading from that release does (docs/operations.md, "Upgrading").
+            Path upgraded = dir.resolve("upgraded");
+            SavepointUpgrade.upgrade(savepoint.toUri().toString(), upgraded.toUri().toString());
+            savepoint = upgraded;
+        }
         StackRun.Options options = new StackRun.Options(Stack.kafka(), "upgrade-" + fixture.name() + "-"
                 + System.currentTimeMillis(), null, null, fixture.rules(),
                 EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
-                StackRun.LIVE_OUT_OF_ORDERNESS, SignalCodec.defaults(), fixture.parallelism(), Duration.ofSeconds(1),
+                StreamTime.defaults(), SignalCodec.defaults(), fixture.parallelism(), Duration.ofSeconds(1),
                 dir.resolve("checkpoints").toAbsolutePath(), savepoint.toUri().toString(), 0)
                 .withTopics(fixture.topics());
         JobClient job = StackRun.start(options);
@@ -77,6 +88,21 @@ class SavepointUpgradeStackIT {
         assertThat(fixture.judgedBefore() + counter(result, EnterpriseRiskFunction.ACC_JUDGED))
                 .as("every signal judged once, before or after the upgrade")
                 .isEqualTo(replay.counter(EnterpriseRiskFunction.ACC_JUDGED));
+        assertThat(counter(result, EnterpriseRiskFunction.ACC_DUPLICATES))
+                .as("a signal the old job judged, delivered again, is known by the restored state")
+                .isEqualTo(redeliveries(fixture));
+    }
+
+    /** Lines of after.jsonl whose signal (source and id) came before: in before.jsonl, or earlier in after.jsonl. */
+    private static long redeliveries(SavepointFixture fixture) throws Exception {
+        SignalCodec codec = SignalCodec.defaults();
+        Set<String> seen = new HashSet<>();
+        for (String line : Files.readAllLines(fixture.before())) {
+            seen.add(((Decoded.Accepted) codec.decode(line, "before")).signal().dedupeKey());
+        }
+        return Files.readAllLines(fixture.after()).stream()
+                .filter(line -> !seen.add(((Decoded.Accepted) codec.decode(line, "after")).signal().dedupeKey()))
+                .count();
     }
 
     private static long counter(JobExecutionResult result, String name) {

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.elasticsearch.client.RestClient;
+import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.RecordCodec;
@@ -60,6 +61,29 @@ final class Stack {
                     + "which starts Kafka and Elasticsearch for them");
         }
         return value;
+    }
+
+    /**
+     * The file's signals in event-time order (ties by line): what a live job, which waits only a minute for
+     * out-of-order signals, judges exactly as a replay of the same lines does.
+     */
+    static List<String> inEventTimeOrder(Path file) throws IOException {
+        SignalCodec codec = SignalCodec.defaults();
+        List<String[]> timed = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && codec.decode(line, "sort") instanceof Decoded.Accepted a) {
+                timed.add(new String[] {String.valueOf(a.signal().occurredAtMillis()), line});
+            }
+        }
+        timed.sort(java.util.Comparator.<String[]>comparingLong(t -> Long.parseLong(t[0])).thenComparing(t -> t[1]));
+        return timed.stream().map(t -> t[1]).toList();
+    }
+
+    /** Writes the file's signals in event-time order ({@link #inEventTimeOrder}) to {@code out}. */
+    static Path inEventTimeOrder(Path file, Path out) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(out, inEventTimeOrder(file), StandardCharsets.UTF_8);
+        return out;
     }
 
     /** Produces the files into lw.signals; returns the offsets before and after, the run's own range. */
@@ -155,10 +179,35 @@ final class Stack {
                 .getJobExecutionResult().get(5, TimeUnit.MINUTES);
     }
 
+    /** A live job (streaming, checkpointed, never ending by itself) reading lw.signals from {@code from}. */
+    static StackRun.Options liveOptions(String jobName, Map<TopicPartition, Long> from, Path checkpoints) {
+        return new StackRun.Options(kafka(), jobName, from, null,
+                RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
+                StreamTime.defaults(), SignalCodec.defaults(), 2, Duration.ofSeconds(1), checkpoints, null, 0);
+    }
+
+    /** Until consumer group {@code group} has committed (a checkpoint of its job has completed) {@code end}. */
+    static void awaitCommitted(String group, String topic, Map<TopicPartition, Long> end) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!reached(TopicOffsets.committed(kafka(), group, topic), end)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + group + " did not read " + topic + " to " + end
+                        + " within three minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean reached(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                || committed.getOrDefault(e.getKey(), -1L) >= e.getValue());
+    }
+
+    /** A bounded run (batch execution) over exactly {@code signals}. */
     static StackRun.Options options(String jobName, Range signals, Path checkpoints) {
         return new StackRun.Options(kafka(), jobName, signals.from(), signals.to(),
                 RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
-                EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2, Duration.ofSeconds(1), checkpoints, null,
+                StreamTime.defaults(), SignalCodec.defaults(), 2, Duration.ofSeconds(1), checkpoints, null,
                 0);
     }
 
@@ -183,8 +232,7 @@ final class Stack {
     /** The alert ids of the embedded run over the same files: what the stack must reproduce. */
     static java.util.Set<String> embeddedAlertIds(List<Path> files, Path out) throws Exception {
         return EmbeddedRun.run(new EmbeddedRun.Options(files, out, RuleSets.bundled(),
-                        EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
-                        EmbeddedRun.OUT_OF_ORDERNESS, SignalCodec.defaults(), 2))
+                        EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), SignalCodec.defaults(), 2))
                 .outputs().alerts().stream().map(Alert::id).collect(java.util.stream.Collectors.toSet());
     }
 

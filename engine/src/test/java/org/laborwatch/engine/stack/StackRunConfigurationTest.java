@@ -11,6 +11,7 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
+import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
@@ -21,7 +22,7 @@ import org.laborwatch.rules.ruleset.SessionMode;
 class StackRunConfigurationTest {
     private static final StackRun.Options EXACTLY_ONCE = new StackRun.Options("127.0.0.1:9092", "test", null, null,
             RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
-            StackRun.LIVE_OUT_OF_ORDERNESS, SignalCodec.defaults(), 2, Duration.ofSeconds(10), Path.of("/tmp/chk"),
+            StreamTime.defaults(), SignalCodec.defaults(), 2, Duration.ofSeconds(10), Path.of("/tmp/chk"),
             null, 0);
 
     @Test

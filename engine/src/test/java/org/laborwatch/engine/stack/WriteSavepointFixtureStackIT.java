@@ -19,11 +19,13 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.engine.generate.SampleGenerator;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
+import org.laborwatch.engine.risk.EnterpriseStateSerializer;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.risk.Alert;
@@ -67,6 +69,7 @@ class WriteSavepointFixtureStackIT {
         Properties description = new Properties();
         description.setProperty(SavepointFixture.PARTITIONS, "2");
         description.setProperty(SavepointFixture.PARALLELISM, "2");
+        description.setProperty(SavepointFixture.STATE_FORMAT, String.valueOf(EnterpriseStateSerializer.VERSION));
         description.setProperty(SavepointFixture.RULE_SET_VERSION, "fixture-" + name);
         SavepointFixture fixture = new SavepointFixture(dir, description);
         fixture.recreateTopicsAsAtTheSavepoint(Stack.kafka());
@@ -75,7 +78,7 @@ class WriteSavepointFixtureStackIT {
         // job happens to read first.
         StackRun.Options options = new StackRun.Options(Stack.kafka(), "fixture-" + name, null, null,
                 fixture.rules(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
-                StackRun.LIVE_OUT_OF_ORDERNESS,
+                StreamTime.defaults(),
                 SignalCodec.defaults(), fixture.parallelism(), Duration.ofSeconds(1),
                 work.resolve("checkpoints").toAbsolutePath(), null, 0).withTopics(fixture.topics());
         JobClient job = StackRun.start(options);

@@ -1,8 +1,10 @@
 package org.laborwatch.rules.risk;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An enterprise's current risk, upserted by {@code enterpriseId}; {@code asOf} (event time) orders versions so an
@@ -22,6 +24,8 @@ public record RiskSnapshot(
 
     public RiskSnapshot {
         hits = List.copyOf(hits);
-        features = Map.copyOf(features);
+        // In name order: Map.copyOf iterates in an order that changes from one JVM to the next, and a replay must
+        // write the same bytes.
+        features = Collections.unmodifiableMap(new TreeMap<>(features));
     }
 }
