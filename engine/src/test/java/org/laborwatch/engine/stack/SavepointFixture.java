@@ -9,17 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.RuleSetRecords;
@@ -127,41 +121,9 @@ record SavepointFixture(Path dir, Properties description) {
      * offset 0 of the rules topic and {@code before.jsonl} in the signals topic, partitioned by enterprise as then.
      */
     void recreateTopicsAsAtTheSavepoint(String kafka) throws Exception {
-        Topics topics = topics();
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        try (Admin admin = Admin.create(p)) {
-            for (String topic : topics.all()) {
-                try {
-                    admin.deleteTopics(List.of(topic)).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                        throw e;
-                    }
-                }
-            }
-            awaitDeleted(admin, topics);
-            admin.createTopics(List.of(
-                    new NewTopic(topics.signals(), partitions(), (short) 1),
-                    new NewTopic(topics.alerts(), partitions(), (short) 1),
-                    new NewTopic(topics.risk(), partitions(), (short) 1)
-                            .configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(topics.deadLetters(), 1, (short) 1),
-                    new NewTopic(topics.rules(), 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(topics.ruleEvents(), 1, (short) 1))).all().get();
-        }
+        Stack.recreate(topics(), partitions());
         publish(kafka, rules());
         produce(kafka, before());
-    }
-
-    private static void awaitDeleted(Admin admin, Topics topics) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (admin.listTopics().names().get().stream().anyMatch(topics.all()::contains)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the fixture's topics were not deleted within a minute");
-            }
-            Thread.sleep(200);
-        }
     }
 
     void publish(String kafka, RuleSet rules) throws Exception {

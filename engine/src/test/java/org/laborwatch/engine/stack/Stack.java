@@ -15,10 +15,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.http.HttpHost;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.elasticsearch.client.RestClient;
 import org.laborwatch.engine.ingest.StreamTime;
@@ -177,6 +182,60 @@ final class Stack {
     static void index(StackRun.Options engine, Map<TopicPartition, Long> start, Range signals) throws Exception {
         IndexRun.start(engine, elasticsearch(), IndexRun.Range.to(kafka(), start, signals.to()))
                 .getJobExecutionResult().get(5, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Deletes {@code topics} if they exist and creates them empty: the signals, alerts and risk with {@code partitions}
+     * partitions (risk compacted), the rest with one, as {@code stack up} creates the stack's.
+     */
+    static void recreate(Topics topics, int partitions) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
+        try (Admin admin = Admin.create(p)) {
+            for (String topic : topics.all()) {
+                try {
+                    admin.deleteTopics(List.of(topic)).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                }
+            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (admin.listTopics().names().get().stream().anyMatch(topics.all()::contains)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + topics.all() + " were not deleted within a minute");
+                }
+                Thread.sleep(200);
+            }
+            admin.createTopics(List.of(
+                    new NewTopic(topics.signals(), partitions, (short) 1),
+                    new NewTopic(topics.alerts(), partitions, (short) 1),
+                    new NewTopic(topics.risk(), partitions, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(topics.deadLetters(), 1, (short) 1),
+                    new NewTopic(topics.rules(), 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(topics.ruleEvents(), 1, (short) 1))).all().get();
+            // An idempotent producer that writes before every partition has its leader retries its first batches
+            // out of sequence and is refused: wait for the leaders.
+            while (!admin.describeTopics(topics.all()).allTopicNames().get().values().stream()
+                    .allMatch(t -> t.partitions().stream().allMatch(tp -> tp.leader() != null))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + topics.all() + " got no leaders within a minute");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Produces {@code lines} in their order into {@code topic}, each keyed by its enterprise (undecodable: no key). */
+    static void produce(String topic, List<String> lines) throws IOException {
+        SignalCodec codec = SignalCodec.defaults();
+        try (SignalProducer producer = new SignalProducer(kafka(), topic, codec)) {
+            for (String line : lines) {
+                producer.send(enterpriseId(codec, line), line);
+            }
+            producer.flush();
+        }
     }
 
     /** A live job (streaming, checkpointed, never ending by itself) reading lw.signals from {@code from}. */
