@@ -81,6 +81,15 @@ public final class RecordCodec<T> implements Serializable {
         }
     }
 
+    /** From UTF-8 bytes, as a file or a Kafka record holds them: no string to make first. */
+    public T decode(byte[] utf8, int offset, int length) {
+        try {
+            return mapper().readValue(utf8, offset, length, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     public T decode(String json) {
         try {
             return mapper().readValue(json, type);

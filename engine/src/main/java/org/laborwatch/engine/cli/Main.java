@@ -172,7 +172,7 @@ public final class Main {
 
     private int runAndReport(List<Path> files, Path outDir, RuleSet rules, Path truth, Set<String> allowlist,
                              int parallelism, EngineConfig config) throws Exception {
-        RuleSetCache.compile(rules); // fail fast, with line numbers, before starting a cluster
+        // The rules compile while the cluster starts; one that does not compile stops the run with its problems.
         SignalCodec codec = SignalCodec.defaults().withAllowlist(allowlist);
         ZoneId zone = codec.zone();
         out.printf("running the engine embedded (Flink MiniCluster, parallelism %d) on %d file(s), rule set %s%n",
@@ -185,9 +185,10 @@ public final class Main {
                 outcome.counter(EnterpriseRiskFunction.ACC_JUDGED),
                 outcome.counter(EnterpriseRiskFunction.ACC_DUPLICATES),
                 outcome.counter(EnterpriseRiskFunction.ACC_LATE_JUDGED),
+                outcome.counter(EnterpriseRiskFunction.ACC_AHEAD),
                 outcome.counter(EnterpriseRiskFunction.ACC_RULE_ERRORS),
                 outcome.outputs().alerts(), outcome.outputs().deadLetters(), groundTruth, zone, outcome.elapsed(),
-                rules.version()));
+                rules.version(), true));
         Files.writeString(outDir.resolve("summary.txt"), report, StandardCharsets.UTF_8);
         out.println();
         out.print(report);

@@ -125,9 +125,10 @@ final class StackCommand {
                 counter(result, EnterpriseRiskFunction.ACC_JUDGED),
                 counter(result, EnterpriseRiskFunction.ACC_DUPLICATES),
                 counter(result, EnterpriseRiskFunction.ACC_LATE_JUDGED),
+                counter(result, EnterpriseRiskFunction.ACC_AHEAD),
                 counter(result, EnterpriseRiskFunction.ACC_RULE_ERRORS),
                 alerts, deadLetters, truth == null ? null : GroundTruth.read(truth), codec.zone(), elapsed,
-                rules.version()));
+                rules.version(), true));
         Files.writeString(outDir.resolve("summary.txt"), report, StandardCharsets.UTF_8);
         out.println();
         out.print(report);

@@ -7,13 +7,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.laborwatch.connectors.file.JsonLinesFormat;
@@ -26,6 +32,8 @@ import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetCache;
+import org.laborwatch.rules.ruleset.RuleSetRejected;
 
 /**
  * Runs the job in one JVM on a Flink MiniCluster: JSON Lines files in, JSON Lines files out. The same
@@ -38,6 +46,14 @@ import org.laborwatch.rules.ruleset.RuleSet;
  */
 public final class EmbeddedRun {
     static final String PARTS = "parts";
+
+    /**
+     * Flink's managed memory, where batch execution sorts each subtask's signals. At the MiniCluster's default the
+     * sort of a 100,000-enterprise year spilled to disk, copying every signal out and back; with this much it stays in
+     * memory and whole runs took 6% less time (docs/benchmarks.md). Larger inputs still spill, they do not fail. Off the
+     * Java heap, allocated only while a sort runs.
+     */
+    public static final MemorySize SORT_MEMORY = MemorySize.parse("1g");
 
     public record Options(List<Path> signalFiles, Path out, RuleSet rules, EvaluatorFactory evaluators,
                           RiskConfig risk, SignalCodec codec, int parallelism) {
@@ -61,8 +77,31 @@ public final class EmbeddedRun {
         return new Outcome(outputs, result.getAllAccumulatorResults(), elapsed);
     }
 
-    /** Runs the job and leaves its output as the sinks committed it, under {@code out/parts/}. */
+    /**
+     * Runs the job and leaves its output as the sinks committed it, under {@code out/parts/}. The rule set compiles on
+     * a thread of its own while the cluster starts and reads the input: its first use is only once the signals are
+     * sorted, and the risk operator then takes the same compiled rule set ({@link RuleSetCache}). A rule set that does
+     * not compile stops the job and is reported with its problems, as if it had been checked first.
+     */
     public static JobExecutionResult runJob(Options options) throws Exception {
+        CompletableFuture<Void> compiled = CompletableFuture.runAsync(() -> {
+            try {
+                RuleSetCache.compile(options.rules());
+            } catch (RuleSetRejected e) {
+                throw new CompletionException(e);
+            }
+        });
+        JobClient job = startJob(options);
+        try {
+            compiled.join();
+        } catch (CompletionException e) {
+            job.cancel();
+            throw (RuleSetRejected) e.getCause();
+        }
+        return job.getJobExecutionResult().get();
+    }
+
+    private static JobClient startJob(Options options) throws Exception {
         Path parts = options.out().resolve(PARTS);
         RunOutputs.deleteRecursively(parts);
         Files.createDirectories(parts);
@@ -93,7 +132,8 @@ public final class EmbeddedRun {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),
                 localConfiguration());
-        return job.execute(env, "laborwatch (embedded)");
+        job.build(env);
+        return env.executeAsync("laborwatch (embedded)");
     }
 
     /**
@@ -103,13 +143,25 @@ public final class EmbeddedRun {
     static Configuration localConfiguration() {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        batchExecution(conf);
         // Records are immutable, so chained operators may pass them on without a defensive copy.
         conf.set(PipelineOptions.OBJECT_REUSE, true);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
         return conf;
+    }
+
+    /**
+     * Batch execution on a local cluster, sorting in memory ({@link #SORT_MEMORY}). The decoded signals cross to the
+     * sort through local files; compressing them cost more CPU than the disk time it saved (7% of a run's CPU,
+     * docs/benchmarks.md). For file runs and bounded runs on the stack alike.
+     */
+    public static void batchExecution(Configuration conf) {
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, SORT_MEMORY);
+        conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
+                NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
     }
 
     /** A file, or every {@code *.jsonl} file directly in a directory, in name order. */

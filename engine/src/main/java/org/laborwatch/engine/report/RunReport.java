@@ -27,9 +27,14 @@ public final class RunReport {
     private RunReport() {
     }
 
-    public record Inputs(long signalsRead, long judged, long duplicates, long lateJudged, long ruleErrors,
+    /**
+     * @param lateJudged judged behind event time, within their source's allowed lateness (a live stream only)
+     * @param ahead      dated far past the event time the stream had reached when they arrived (a live stream only)
+     * @param bounded    a bounded input judged in event-time order (batch execution): nothing in it is late or ahead
+     */
+    public record Inputs(long signalsRead, long judged, long duplicates, long lateJudged, long ahead, long ruleErrors,
                          List<Alert> alerts, List<DeadLetter> deadLetters, GroundTruth truth, ZoneId zone,
-                         Duration elapsed, String ruleSetVersion) {
+                         Duration elapsed, String ruleSetVersion, boolean bounded) {
     }
 
     public static String render(Inputs in) {
@@ -37,8 +42,12 @@ public final class RunReport {
         line(out, "== laborwatch 运行摘要 (run summary) ==");
         line(out, "规则集 rule set            %s", in.ruleSetVersion());
         line(out, "读入信号 signals read       %,d", in.signalsRead());
-        line(out, "研判信号 signals judged     %,d   (重复 duplicates dropped %,d, 迟到仍研判 late but judged %,d)",
-                in.judged(), in.duplicates(), in.lateJudged());
+        line(out, "研判信号 signals judged     %,d   (重复 duplicates dropped %,d, 迟到仍研判 judged late %,d, "
+                        + "超前 ahead of the stream %,d)", in.judged(), in.duplicates(), in.lateJudged(), in.ahead());
+        if (in.bounded()) {
+            line(out, "  按事件时间研判 judged in event-time order: the order of the lines and their files does not "
+                    + "matter");
+        }
         if (in.ruleErrors() > 0) {
             line(out, "规则执行错误 rule errors    %,d (see the log)", in.ruleErrors());
         }

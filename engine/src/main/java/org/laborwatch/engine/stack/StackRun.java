@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -27,6 +26,7 @@ import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.KafkaConnections;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.engine.LaborwatchJob;
+import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.ingest.DecodedTypeInfo;
 import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.risk.RiskConfig;
@@ -189,10 +189,10 @@ public final class StackRun {
      */
     static Configuration batch(Options options) {
         Configuration conf = configuration(options);
-        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         conf.removeConfig(CheckpointingOptions.CHECKPOINTING_INTERVAL);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        EmbeddedRun.batchExecution(conf);
         return conf;
     }
 
