@@ -11,10 +11,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -56,11 +59,17 @@ public final class ThroughputBench {
     private final int warmups;
     private final Path dir;
 
-    private ThroughputBench(int enterprises, int rounds, int warmups, Path dir) {
+    private final Path home;
+    /** Which parts to run: {@code rules} (evaluation costs), {@code job} (Drools against Java), {@code order}. */
+    private final Set<String> sections;
+
+    private ThroughputBench(int enterprises, int rounds, int warmups, Path dir, Path home, Set<String> sections) {
         this.enterprises = enterprises;
         this.rounds = rounds;
         this.warmups = warmups;
         this.dir = dir;
+        this.home = home;
+        this.sections = sections;
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,7 +79,8 @@ public final class ThroughputBench {
         int warmups = Math.max(1, Integer.parseInt(options.getOrDefault("warmup", "2")));
         Path home = Path.of(System.getProperty("laborwatch.home", "."));
         Path dir = options.containsKey("out") ? Path.of(options.get("out")) : home.resolve("out").resolve("bench");
-        new ThroughputBench(enterprises, rounds, warmups, dir).run();
+        Set<String> sections = Set.of(options.getOrDefault("sections", "rules,job,order").split(","));
+        new ThroughputBench(enterprises, rounds, warmups, dir, home, sections).run();
     }
 
     private static Map<String, String> options(String[] args) {
@@ -78,7 +88,8 @@ public final class ThroughputBench {
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException(
-                        "usage: bench [--enterprises N] [--rounds R] [--warmup W] [--out DIR]");
+                        "usage: bench [--enterprises N] [--rounds R] [--warmup W] [--out DIR] "
+                                + "[--sections rules,job,order]");
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
@@ -91,8 +102,123 @@ public final class ThroughputBench {
         CompiledRuleSet compiled = RuleSetCompiler.compile(library);
         out.printf("machine: %d cores, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        evaluationCosts(input.get(0), compiled);
-        jobThroughput(input, library, compiled);
+        if (sections.contains("rules")) {
+            evaluationCosts(input.get(0), compiled);
+        }
+        if (sections.contains("job")) {
+            jobThroughput(input, library, compiled);
+        }
+        if (sections.contains("order")) {
+            inputOrder(input, library);
+        }
+    }
+
+    /**
+     * The same year sorted by event time and shuffled, judged in turn: warm in this JVM (the job alone), then as whole
+     * {@code laborwatch run} processes, wall clock from start to summary, which is what a user waits for. Both orders
+     * must raise the same alerts.
+     */
+    private void inputOrder(List<Path> input, RuleSet library) throws Exception {
+        Map<String, Path> orders = new LinkedHashMap<>();
+        orders.put("sorted by event time", write(sortedByTime(input), dir.resolve("order").resolve("sorted.jsonl")));
+        List<String> shuffled = readAll(input);
+        Collections.shuffle(shuffled, new Random(7));
+        orders.put("shuffled", write(shuffled, dir.resolve("order").resolve("shuffled.jsonl")));
+
+        Map<String, List<Long>> warm = new LinkedHashMap<>();
+        Map<String, List<Long>> whole = new LinkedHashMap<>();
+        Map<String, Set<String>> alertIds = new LinkedHashMap<>();
+        long signals = 0;
+        out.printf("%ninput order: the same year sorted and shuffled, %d warm-up run(s) each, then %d alternating runs;"
+                + " warm in this JVM, then whole `laborwatch run` processes%n", warmups, rounds);
+        for (int round = 1 - warmups; round <= rounds; round++) {
+            for (Map.Entry<String, Path> order : orders.entrySet()) {
+                Path outDir = dir.resolve("order").resolve("out-" + order.getValue().getFileName());
+                System.gc();
+                JobExecutionResult result = EmbeddedRun.runJob(new EmbeddedRun.Options(List.of(order.getValue()),
+                        outDir, library, EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
+                        SignalCodec.defaults(), 2));
+                signals = ((Number) result.getAllAccumulatorResults().get("signals-read")).longValue();
+                out.printf("  %s %-22s warm %6.1f s%n", round <= 0 ? "warm-up" : "round " + round, order.getKey(),
+                        result.getNetRuntime() / 1000.0);
+                if (round > 0) {
+                    warm.computeIfAbsent(order.getKey(), k -> new ArrayList<>()).add(result.getNetRuntime());
+                } else if (round == 0) {
+                    alertIds.put(order.getKey(), alertIds(outDir));
+                }
+            }
+        }
+        for (int round = 1 - warmups; round <= rounds; round++) {
+            for (Map.Entry<String, Path> order : orders.entrySet()) {
+                long millis = wholeRun(order.getValue(), dir.resolve("order").resolve("run-"
+                        + order.getValue().getFileName()));
+                out.printf("  %s %-22s whole process %6.1f s%n", round <= 0 ? "warm-up" : "round " + round,
+                        order.getKey(), millis / 1000.0);
+                if (round > 0) {
+                    whole.computeIfAbsent(order.getKey(), k -> new ArrayList<>()).add(millis);
+                }
+            }
+        }
+        out.printf("%n%-22s %10s %12s %14s %14s %14s%n", "input order", "records", "warm s", "warm sig/s",
+                "process s", "process sig/s");
+        double sortedRate = 0;
+        for (String order : orders.keySet()) {
+            long warmMedian = median(warm.get(order).stream().mapToLong(Long::longValue).toArray());
+            long wholeMedian = median(whole.get(order).stream().mapToLong(Long::longValue).toArray());
+            double rate = signals * 1000.0 / wholeMedian;
+            sortedRate = sortedRate == 0 ? rate : sortedRate;
+            out.printf("%-22s %,10d %12.1f %,14.0f %14.1f %,14.0f%n", order, signals, warmMedian / 1000.0,
+                    signals * 1000.0 / warmMedian, wholeMedian / 1000.0, rate);
+        }
+        double shuffledRate = signals * 1000.0 / median(whole.get("shuffled").stream().mapToLong(Long::longValue)
+                .toArray());
+        out.printf("shuffled / sorted, whole processes: %.2f (the goal: at least 0.80)%n", shuffledRate / sortedRate);
+        if (new HashSet<>(alertIds.values()).size() != 1) {
+            throw new IllegalStateException("sorted and shuffled raised different alerts: the judgement depends on the "
+                    + "order of the lines");
+        }
+        out.printf("both orders raised the same %,d alert ids%n", alertIds.values().iterator().next().size());
+    }
+
+    /** {@code laborwatch run} as a user starts it, in a process of its own; its wall-clock time, start to summary. */
+    private long wholeRun(Path signals, Path outDir) throws Exception {
+        Path log = Files.createDirectories(outDir).resolve("run.log");
+        Process run = new ProcessBuilder(home.resolve("laborwatch").toString(), "run", "--signals",
+                signals.toString(), "--out", outDir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long started = System.nanoTime();
+        int exit = run.waitFor();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (exit != 0) {
+            throw new IllegalStateException("laborwatch run failed (exit " + exit + "); see " + log);
+        }
+        return millis;
+    }
+
+    private static List<String> readAll(List<Path> files) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : files) {
+            Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).forEach(lines::add);
+        }
+        return lines;
+    }
+
+    private static List<String> sortedByTime(List<Path> files) throws IOException {
+        SignalCodec codec = SignalCodec.defaults();
+        List<String> lines = readAll(files);
+        Map<String, Long> times = new java.util.HashMap<>();
+        for (String line : lines) {
+            times.put(line, codec.decode(line, "sort") instanceof Decoded.Accepted a ? a.signal().occurredAtMillis()
+                    : Long.MAX_VALUE);
+        }
+        lines.sort(Comparator.<String>comparingLong(times::get).thenComparing(Comparator.naturalOrder()));
+        return lines;
+    }
+
+    private static Path write(List<String> lines, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
     }
 
     private List<Path> input() throws IOException {

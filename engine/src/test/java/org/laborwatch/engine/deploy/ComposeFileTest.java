@@ -21,6 +21,7 @@ import com.networknt.schema.SpecificationVersion;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.laborwatch.engine.config.EngineConfig;
 import org.laborwatch.engine.stack.IndexJob;
 import org.laborwatch.engine.stack.StackJob;
 import org.snakeyaml.engine.v2.api.Load;
@@ -117,6 +118,22 @@ class ComposeFileTest {
                 }
             }
         });
+    }
+
+    /** The live job reads the checkout's config/laborwatch.properties, the file the command line reads too. */
+    @Test
+    void shouldGiveTheEngineJobTheCheckoutsConfiguration() throws IOException {
+        Map<String, Object> job = services.get("jobmanager");
+        String command = (String) job.get("command");
+        Matcher config = Pattern.compile("--config (\\S+)").matcher(command);
+        assertThat(config.find()).as("StackJob --config").isTrue();
+        String file = config.group(1);
+        String mount = ((List<?>) job.get("volumes")).stream().map(String.class::cast)
+                .filter(v -> file.startsWith(v.split(":")[1] + "/")).findFirst().orElseThrow();
+        Path mounted = DOCKER.resolve(mount.split(":")[0]).resolve(file.substring(mount.split(":")[1].length() + 1))
+                .normalize();
+        assertThat(mounted).isEqualTo(DOCKER.resolve("../config/laborwatch.properties").normalize());
+        assertThat(EngineConfig.load(mounted)).isEqualTo(EngineConfig.bundled());
     }
 
     @Test
