@@ -1,8 +1,5 @@
 package org.laborwatch.engine.stack;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import org.apache.http.HttpHost;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import org.apache.http.HttpHost;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,7 +28,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.elasticsearch.client.RestClient;
-import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.RecordCodec;
@@ -35,6 +36,7 @@ import org.laborwatch.connectors.kafka.SignalProducer;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.engine.embedded.EmbeddedRun;
+import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.risk.Alert;
@@ -80,7 +82,7 @@ final class Stack {
                 timed.add(new String[] {String.valueOf(a.signal().occurredAtMillis()), line});
             }
         }
-        timed.sort(java.util.Comparator.<String[]>comparingLong(t -> Long.parseLong(t[0])).thenComparing(t -> t[1]));
+        timed.sort(Comparator.<String[]>comparingLong(t -> Long.parseLong(t[0])).thenComparing(t -> t[1]));
         return timed.stream().map(t -> t[1]).toList();
     }
 
@@ -273,7 +275,7 @@ final class Stack {
     /** Offset 0 of every partition of {@code topic}: a range from its beginning. */
     static Map<TopicPartition, Long> beginning(String topic) {
         return TopicOffsets.end(kafka(), topic).keySet().stream()
-                .collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> 0L));
+                .collect(Collectors.toMap(tp -> tp, tp -> 0L));
     }
 
     static List<Alert> alerts(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
@@ -292,7 +294,7 @@ final class Stack {
     static java.util.Set<String> embeddedAlertIds(List<Path> files, Path out) throws Exception {
         return EmbeddedRun.run(new EmbeddedRun.Options(files, out, RuleSets.bundled(),
                         EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), SignalCodec.defaults(), 2))
-                .outputs().alerts().stream().map(Alert::id).collect(java.util.stream.Collectors.toSet());
+                .outputs().alerts().stream().map(Alert::id).collect(Collectors.toSet());
     }
 
     /** A synchronous client for assertions; close its transport when done. */
