@@ -92,8 +92,8 @@ final class StackCommand {
         System.err.println();
         Map<TopicPartition, Long> signalsAfter = endOfLog(Topics.SIGNALS);
 
-        out.printf("running the engine on the stack (parallelism %d, checkpoints every 2 s), rule set %s%n",
-                parallelism, rules.version());
+        out.printf("running the engine on the stack over exactly these records (batch execution, parallelism %d), "
+                + "rule set %s%n", parallelism, rules.version());
         long started = System.nanoTime();
         StackRun.Options options = new StackRun.Options(kafka, "laborwatch-run-"
                 + System.currentTimeMillis(), signalsBefore, signalsAfter, rules,
