@@ -96,7 +96,10 @@ public final class EmbeddedRun {
             compiled.join();
         } catch (CompletionException e) {
             job.cancel();
-            throw (RuleSetRejected) e.getCause();
+            if (e.getCause() instanceof RuleSetRejected rejected) {
+                throw rejected;
+            }
+            throw e;
         }
         return job.getJobExecutionResult().get();
     }

@@ -161,7 +161,7 @@ public final class StackRun {
         // A live job follows the rule sets published on lw.rules (the initial one judges until the first arrives);
         // a bounded run over known input uses the rule set it was given, like a file run, so its alerts are the
         // same as the embedded run's whatever has been published.
-        var ruleSets = options.end() == null ? kafka.ruleSets(topics.rules(), zone, null) : null;
+        var ruleSets = options.bounded() ? null : kafka.ruleSets(topics.rules(), zone, null);
         return new LaborwatchJob(List.of(new LaborwatchJob.Decoding("kafka-signals", signals)), ruleSets, sinks,
                 settings);
     }

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
@@ -34,6 +38,23 @@ class StackRunConfigurationTest {
         Configuration exactlyOnce = StackRun.configuration(EXACTLY_ONCE);
         assertThat(exactlyOnce.contains(PipelineOptions.AUTO_WATERMARK_INTERVAL)).isFalse();
         assertThat(exactlyOnce.contains(ExecutionOptions.BUFFER_TIMEOUT)).isFalse();
+    }
+
+    /** Over known input the run sorts, as a file run does: batch execution, no checkpoints, the sort in memory. */
+    @Test
+    void shouldRunABoundedRangeInBatchExecution() {
+        StackRun.Options bounded = new StackRun.Options("127.0.0.1:9092", "test", Map.of(), Map.of(),
+                RuleSets.bundled(), EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(),
+                StreamTime.defaults(), SignalCodec.defaults(), 2, Duration.ofSeconds(10), Path.of("/tmp/chk"),
+                null, 0);
+
+        Configuration conf = StackRun.batch(bounded);
+
+        assertThat(bounded.bounded()).isTrue();
+        assertThat(EXACTLY_ONCE.bounded()).isFalse();
+        assertThat(conf.get(ExecutionOptions.RUNTIME_MODE)).isEqualTo(RuntimeExecutionMode.BATCH);
+        assertThat(conf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isFalse();
+        assertThat(conf.get(TaskManagerOptions.MANAGED_MEMORY_SIZE)).isEqualTo(EmbeddedRun.SORT_MEMORY);
     }
 
     @Test
