@@ -1,5 +1,6 @@
 package org.laborwatch.rules.ruleset;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
 import org.laborwatch.rules.risk.RuleMeta;
 
@@ -55,7 +57,10 @@ public final class RuleSetCompiler {
             // Drools wants a file's folder to match its package; authors should not have to care.
             String path = packageFolder(text) + name;
             fileByPath.put(path, name);
-            kfs.write(SOURCE_ROOT + path, text);
+            // UTF-8 said outright: left to itself Drools reads rule text in the platform's charset, and on a machine
+            // without a UTF-8 locale every Chinese reason and literal (an industry, a district) came out as '?'.
+            kfs.write(ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8), "UTF-8")
+                    .setSourcePath(SOURCE_ROOT + path).setResourceType(ResourceType.DRL));
         });
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
         List<RuleSetRejected.Problem> problems = new ArrayList<>();
