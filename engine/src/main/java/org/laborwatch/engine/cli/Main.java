@@ -157,8 +157,9 @@ public final class Main {
      */
     private static EngineConfig config(Args args) throws IOException {
         Path file = args.path("config");
-        if (file == null && System.getenv("LW_CONFIG") != null && !System.getenv("LW_CONFIG").isBlank()) {
-            file = Path.of(System.getenv("LW_CONFIG"));
+        String fromEnvironment = System.getenv("LW_CONFIG");
+        if (file == null && fromEnvironment != null && !fromEnvironment.isBlank()) {
+            file = Path.of(fromEnvironment);
         }
         if (file == null && Files.isRegularFile(home().resolve(EngineConfig.IN_CHECKOUT))) {
             file = home().resolve(EngineConfig.IN_CHECKOUT);

@@ -36,16 +36,7 @@ public record EngineConfig(RiskConfig risk, StreamTime stream) {
 
     /** The configuration as bundled with the engine. */
     public static EngineConfig bundled() {
-        try (InputStream in = EngineConfig.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the engine's classpath");
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return parse(p, "the bundled " + RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(bundledProperties(), "the bundled " + RESOURCE);
     }
 
     /** The bundled configuration with what {@code file} sets; {@code file} null: the bundled one. */
@@ -53,10 +44,7 @@ public record EngineConfig(RiskConfig risk, StreamTime stream) {
         if (file == null) {
             return bundled();
         }
-        Properties merged = new Properties();
-        try (InputStream in = EngineConfig.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            merged.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
+        Properties merged = bundledProperties();
         Properties given = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             given.load(in);
@@ -65,6 +53,19 @@ public record EngineConfig(RiskConfig risk, StreamTime stream) {
         }
         merged.putAll(given);
         return parse(merged, file.toString());
+    }
+
+    private static Properties bundledProperties() {
+        try (InputStream in = EngineConfig.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the engine's classpath");
+            }
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static EngineConfig parse(Properties p, String where) {

@@ -84,13 +84,23 @@ public final class MessyDeliveries {
         return lines;
     }
 
-    /** The lines in event-time order (ties by text; lines that do not decode last): what a pre-sorting user has. */
+    /** The lines in event-time order: what a pre-sorting user has. */
     public List<String> sorted() {
-        SignalCodec codec = SignalCodec.defaults();
+        return inEventTimeOrder(lines);
+    }
+
+    /** {@code lines} in event-time order, ties by text, lines that do not decode last. */
+    public static List<String> inEventTimeOrder(List<String> lines) {
         List<String> sorted = new ArrayList<>(lines);
-        sorted.sort(Comparator.<String>comparingLong(l -> codec.decode(l, "sort") instanceof Decoded.Accepted a
-                ? a.signal().occurredAtMillis() : Long.MAX_VALUE).thenComparing(Comparator.naturalOrder()));
+        sorted.sort(Comparator.comparingLong(MessyDeliveries::occurredAtMillis)
+                .thenComparing(Comparator.naturalOrder()));
         return sorted;
+    }
+
+    /** The line's event time, or {@code Long.MAX_VALUE} when it does not decode. */
+    public static long occurredAtMillis(String line) {
+        return SignalCodec.defaults().decode(line, "sort") instanceof Decoded.Accepted a
+                ? a.signal().occurredAtMillis() : Long.MAX_VALUE;
     }
 
     public List<String> shuffled(long seed) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,6 +35,7 @@ import org.laborwatch.connectors.kafka.SignalProducer;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.engine.embedded.EmbeddedRun;
+import org.laborwatch.engine.generate.MessyDeliveries;
 import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
@@ -75,15 +75,8 @@ final class Stack {
      * out-of-order signals, judges exactly as a replay of the same lines does.
      */
     static List<String> inEventTimeOrder(Path file) throws IOException {
-        SignalCodec codec = SignalCodec.defaults();
-        List<String[]> timed = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank() && codec.decode(line, "sort") instanceof Decoded.Accepted a) {
-                timed.add(new String[] {String.valueOf(a.signal().occurredAtMillis()), line});
-            }
-        }
-        timed.sort(Comparator.<String[]>comparingLong(t -> Long.parseLong(t[0])).thenComparing(t -> t[1]));
-        return timed.stream().map(t -> t[1]).toList();
+        return MessyDeliveries.inEventTimeOrder(Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank()).toList());
     }
 
     /** Writes the file's signals in event-time order ({@link #inEventTimeOrder}) to {@code out}. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,9 +18,9 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.TopicOffsets;
+import org.laborwatch.engine.generate.MessyDeliveries;
 import org.laborwatch.engine.generate.SampleGenerator;
 import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.risk.EnterpriseRiskFunction;
@@ -105,18 +104,11 @@ class WriteSavepointFixtureStackIT {
     private void writeSignals(Path dir) throws Exception {
         var city = new SampleGenerator(new SampleGenerator.Options(200, 365, 11, LocalDate.of(2025, 3, 1), 1,
                 Stack.ZONE)).writeTo(work.resolve("city"));
-        SignalCodec codec = SignalCodec.defaults();
-        List<String[]> timed = new ArrayList<>();
-        for (String line : Files.readAllLines(city.files().get(0), StandardCharsets.UTF_8)) {
-            if (codec.decode(line, "fixture") instanceof Decoded.Accepted a) {
-                timed.add(new String[] {String.valueOf(a.signal().occurredAtMillis()), line});
-            }
-        }
-        timed.sort(Comparator.<String[]>comparingLong(t -> Long.parseLong(t[0])).thenComparing(t -> t[1]));
+        List<String> timed = Stack.inEventTimeOrder(city.files().get(0));
         long cut = CUT.atStartOfDay(Stack.ZONE).toInstant().toEpochMilli();
-        List<String> before = timed.stream().filter(t -> Long.parseLong(t[0]) < cut).map(t -> t[1]).toList();
-        List<String> after = new ArrayList<>(timed.stream().filter(t -> Long.parseLong(t[0]) >= cut)
-                .map(t -> t[1]).toList());
+        List<String> before = timed.stream().filter(l -> MessyDeliveries.occurredAtMillis(l) < cut).toList();
+        List<String> after = new ArrayList<>(timed.stream()
+                .filter(l -> MessyDeliveries.occurredAtMillis(l) >= cut).toList());
         after.add(before.get(before.size() / 2));
         Files.write(dir.resolve("before.jsonl"), before, StandardCharsets.UTF_8);
         Files.write(dir.resolve("after.jsonl"), after, StandardCharsets.UTF_8);
