@@ -1,8 +1,6 @@
 package org.laborwatch.connectors.elasticsearch;
 
 import java.nio.charset.StandardCharsets;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.risk.Alert;
@@ -35,19 +33,5 @@ public final class Documents {
     /** {@code SOURCE:id}: ids are unique per source (DESIGN.md). */
     public static String signalId(Signal signal) {
         return (signal.source() == null ? "" : signal.source().name()) + ":" + signal.id();
-    }
-
-    /** For a stream that already carries the writes. */
-    public static ElementConverter<EsAction, EsAction> asIs() {
-        return new AsIs();
-    }
-
-    private static final class AsIs implements ElementConverter<EsAction, EsAction> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public EsAction apply(EsAction action, SinkWriter.Context context) {
-            return action;
-        }
     }
 }

@@ -38,16 +38,16 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, EsAction> {
         }
     }
 
-    private final String url;
+    private final ElasticsearchEndpoint endpoint;
 
-    public ElasticsearchSink(String url, ElementConverter<T, EsAction> converter, Limits limits) {
+    public ElasticsearchSink(ElasticsearchEndpoint endpoint, ElementConverter<T, EsAction> converter, Limits limits) {
         super(converter, limits.maxBatchSize(), limits.maxInFlightRequests(), limits.maxBufferedRequests(),
                 limits.maxBatchBytes(), limits.maxTimeInBufferMs(), limits.maxRecordBytes());
-        this.url = url;
+        this.endpoint = endpoint;
     }
 
-    public ElasticsearchSink(String url, ElementConverter<T, EsAction> converter) {
-        this(url, converter, Limits.defaults());
+    public ElasticsearchSink(ElasticsearchEndpoint endpoint, ElementConverter<T, EsAction> converter) {
+        this(endpoint, converter, Limits.defaults());
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, EsAction> {
     @Override
     public StatefulSinkWriter<T, BufferedRequestState<EsAction>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<EsAction>> recoveredState) {
-        return new ElasticsearchWriter<>(url, getElementConverter(), context, writerConfiguration(),
+        return new ElasticsearchWriter<>(endpoint, getElementConverter(), context, writerConfiguration(),
                 recoveredState);
     }
 
@@ -79,5 +79,19 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, EsAction> {
     @Override
     public SimpleVersionedSerializer<BufferedRequestState<EsAction>> getWriterStateSerializer() {
         return new EsActionSerializer();
+    }
+
+    /** For a stream that already carries the writes ({@link Documents}). */
+    public static ElementConverter<EsAction, EsAction> actionsAsIs() {
+        return new AsIs();
+    }
+
+    private static final class AsIs implements ElementConverter<EsAction, EsAction> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public EsAction apply(EsAction action, org.apache.flink.api.connector.sink2.SinkWriter.Context context) {
+            return action;
+        }
     }
 }

@@ -7,9 +7,7 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.TransportException;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import java.io.IOException;
@@ -28,8 +26,6 @@ import org.apache.flink.connector.base.sink.writer.ResultHandler;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
-import org.apache.http.HttpHost;
-import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +41,6 @@ final class ElasticsearchWriter<T> extends AsyncSinkWriter<T, EsAction> {
     static final long FIRST_BACKOFF_MS = 100;
     static final long MAX_BACKOFF_MS = 30_000;
 
-    private final RestClient restClient;
     private final ElasticsearchAsyncClient client;
     private final ScheduledExecutorService retries;
     private final Counter retried;
@@ -53,12 +48,11 @@ final class ElasticsearchWriter<T> extends AsyncSinkWriter<T, EsAction> {
     private final AtomicLong backlog = new AtomicLong();
     private volatile long backoffMs = FIRST_BACKOFF_MS;
 
-    ElasticsearchWriter(String url, ElementConverter<T, EsAction> converter, WriterInitContext context,
+    ElasticsearchWriter(ElasticsearchEndpoint endpoint, ElementConverter<T, EsAction> converter, WriterInitContext context,
                         AsyncSinkWriterConfiguration configuration,
                         Collection<BufferedRequestState<EsAction>> recovered) {
         super(converter, context, configuration, recovered);
-        this.restClient = RestClient.builder(HttpHost.create(url)).build();
-        this.client = new ElasticsearchAsyncClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
+        this.client = endpoint.asyncClient();
         this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "elasticsearch-retries");
             t.setDaemon(true);
@@ -203,7 +197,7 @@ final class ElasticsearchWriter<T> extends AsyncSinkWriter<T, EsAction> {
         super.close();
         retries.shutdownNow();
         try {
-            restClient.close();
+            client._transport().close();
         } catch (IOException e) {
             LOG.warn("Closing the Elasticsearch client: {}", e.toString());
         }

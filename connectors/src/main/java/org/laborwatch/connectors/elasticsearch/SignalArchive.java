@@ -11,8 +11,6 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import org.apache.http.HttpHost;
-import org.elasticsearch.client.RestClient;
 
 /**
  * Reads the signal archive ({@link Documents#SIGNALS}) back in event-time order, for replays: a point-in-time
@@ -31,10 +29,10 @@ public final class SignalArchive {
     }
 
     /** Every archived signal with {@code from <= occurredAt < to}, oldest first; returns how many. */
-    public static long read(String url, Instant from, Instant to, Receiver receiver) throws IOException {
-        RestClient rest = RestClient.builder(HttpHost.create(url)).build();
+    public static long read(ElasticsearchEndpoint endpoint, Instant from, Instant to, Receiver receiver)
+            throws IOException {
         JacksonJsonpMapper mapper = new JacksonJsonpMapper();
-        try (RestClientTransport transport = new RestClientTransport(rest, mapper)) {
+        try (RestClientTransport transport = new RestClientTransport(endpoint.restClient(), mapper)) {
             ElasticsearchClient es = new ElasticsearchClient(transport);
             String pit = es.openPointInTime(p -> p.index(Documents.SIGNALS).keepAlive(k -> k.time("2m"))).id();
             try {

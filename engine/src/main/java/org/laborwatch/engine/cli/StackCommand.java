@@ -1,5 +1,6 @@
 package org.laborwatch.engine.cli;
 
+import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -20,17 +21,13 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.http.HttpHost;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.elasticsearch.client.RestClient;
 import org.laborwatch.connectors.elasticsearch.Documents;
 import org.laborwatch.connectors.elasticsearch.SignalArchive;
 import org.laborwatch.connectors.json.DeadLetter;
@@ -216,7 +213,7 @@ final class StackCommand {
         long count;
         try (SignalProducer producer = new SignalProducer(kafka, Topics.SIGNALS, codec)) {
             long[] sent = {0};
-            count = SignalArchive.read(elasticsearch, from, to,
+            count = SignalArchive.read(ElasticsearchEndpoint.of(elasticsearch), from, to,
                     (enterpriseId, json) -> {
                         producer.send(enterpriseId, json);
                         if (++sent[0] % 10_000 == 0) {
@@ -259,9 +256,8 @@ final class StackCommand {
     }
 
     private void printElasticsearch(List<Alert> alerts) throws IOException {
-        RestClient rest = RestClient.builder(HttpHost.create(elasticsearch)).build();
-        try (RestClientTransport transport = new RestClientTransport(rest, new JacksonJsonpMapper())) {
-            ElasticsearchClient es = new ElasticsearchClient(transport);
+        ElasticsearchClient es = ElasticsearchEndpoint.of(elasticsearch).client();
+        try (var transport = es._transport()) {
             es.indices().refresh(r -> r.index(Documents.ALERTS, Documents.RISK, Documents.SIGNALS));
             List<String> ids = alerts.stream().map(Alert::id).toList();
             long found = 0;

@@ -1,5 +1,6 @@
 package org.laborwatch.engine.stack;
 
+import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -88,10 +89,11 @@ public final class IndexRun {
         // Two sinks: versioned writes (risk) need one request in flight to keep their order; creates (alerts and the
         // archive, most of the volume) do not. Each sink is chained to the source, so a partition's order holds.
         writes.filter(new Creates()).uid("creates").name("Alerts and signals")
-                .sinkTo(new ElasticsearchSink<>(elasticsearch, Documents.asIs()))
+                .sinkTo(new ElasticsearchSink<>(ElasticsearchEndpoint.of(elasticsearch), ElasticsearchSink.actionsAsIs()))
                 .uid("sink-creates").name("Elasticsearch: alerts and signal archive");
         writes.filter(new Versioned()).uid("versioned").name("Risk")
-                .sinkTo(new ElasticsearchSink<>(elasticsearch, Documents.asIs(), ElasticsearchSink.Limits.ordered()))
+                .sinkTo(new ElasticsearchSink<>(ElasticsearchEndpoint.of(elasticsearch), ElasticsearchSink.actionsAsIs(),
+                        ElasticsearchSink.Limits.ordered()))
                 .uid("sink-versioned").name("Elasticsearch: risk");
     }
 

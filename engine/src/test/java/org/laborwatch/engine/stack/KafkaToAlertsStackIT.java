@@ -1,5 +1,6 @@
 package org.laborwatch.engine.stack;
 
+import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ class KafkaToAlertsStackIT {
             }
         }
         List<Signal> replayed = new java.util.ArrayList<>();
-        SignalArchive.read(Stack.elasticsearch(), from, to, (enterpriseId, json) -> {
+        SignalArchive.read(ElasticsearchEndpoint.of(Stack.elasticsearch()), from, to, (enterpriseId, json) -> {
             Decoded d = codec.decode(json, "archive");
             assertThat(d).isInstanceOf(Decoded.Accepted.class);
             Signal s = ((Decoded.Accepted) d).signal();

@@ -14,9 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
-import org.apache.http.HttpHost;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,7 +23,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.elasticsearch.client.RestClient;
 import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.RecordCodec;
@@ -296,7 +292,6 @@ final class Stack {
 
     /** A synchronous client for assertions; close its transport when done. */
     static ElasticsearchClient es() {
-        RestClient rest = RestClient.builder(HttpHost.create(elasticsearch())).build();
-        return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+        return org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint.of(elasticsearch()).client();
     }
 }
