@@ -2,6 +2,7 @@ package org.laborwatch.connectors.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.Serializable;
@@ -36,7 +37,12 @@ public record ElasticsearchEndpoint(String url) implements Serializable {
 
     /** A blocking client; close its transport ({@code client._transport().close()}) when done. */
     public ElasticsearchClient client() {
-        return new ElasticsearchClient(new RestClientTransport(restClient(), new JacksonJsonpMapper()));
+        return client(new JacksonJsonpMapper());
+    }
+
+    /** A blocking client whose documents are read and written with {@code mapper}. */
+    public ElasticsearchClient client(JsonpMapper mapper) {
+        return new ElasticsearchClient(new RestClientTransport(restClient(), mapper));
     }
 
     /** A non-blocking client over its own connections; close its transport when done. */

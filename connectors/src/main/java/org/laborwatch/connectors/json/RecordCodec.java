@@ -105,6 +105,14 @@ public final class RecordCodec<T> implements Serializable {
         return mapper;
     }
 
+    /**
+     * The wire's Jackson configuration (times in the city's offset, unknown fields ignored), for clients that decode
+     * records themselves, such as the Elasticsearch client of the service.
+     */
+    public static ObjectMapper objectMapper(ZoneId zone) {
+        return newMapper(zone);
+    }
+
     static ObjectMapper newMapper(ZoneId zone) {
         SimpleModule times = new SimpleModule("city-time");
         times.addSerializer(Instant.class, new JsonSerializer<>() {
