@@ -1,0 +1,150 @@
+package org.laborwatch.api.alert;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.laborwatch.api.backend.Names;
+import org.laborwatch.rules.risk.Agency;
+import org.laborwatch.rules.risk.Alert;
+
+/** The alerts the index job wrote to Elasticsearch, and the acknowledgements the agencies add to them. */
+@Singleton
+public class AlertRepository {
+    private final ElasticsearchClient es;
+    private final String index;
+
+    AlertRepository(ElasticsearchClient es, Names names) {
+        this.es = es;
+        this.index = names.alertsIndex();
+    }
+
+    /** The only shape the acknowledgements are read in. */
+    record Acknowledgements(List<Acknowledgement> acknowledgements) {
+    }
+
+    /** One page of a feed, newest first; {@code agency} null for all agencies. */
+    List<StoredAlert> page(Agency agency, AlertFilter filter) throws IOException {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (agency != null) {
+            bool.filter(term("agencies", agency.name()));
+        }
+        if (filter.level() != null) {
+            bool.filter(term("level", filter.level().name()));
+        }
+        if (filter.district() != null) {
+            bool.filter(term("district", filter.district()));
+        }
+        if (filter.industry() != null) {
+            bool.filter(term("industry", filter.industry()));
+        }
+        if (filter.since() != null || filter.until() != null) {
+            bool.filter(q -> q.range(r -> r.date(d -> {
+                d.field("raisedAt");
+                if (filter.since() != null) {
+                    d.gte(filter.since().toString());
+                }
+                if (filter.until() != null) {
+                    d.lt(filter.until().toString());
+                }
+                return d;
+            })));
+        }
+        if (filter.acknowledged() != null) {
+            Query acked = agency != null ? term("acknowledgements.agency", agency.name())
+                    : Query.of(q -> q.exists(e -> e.field("acknowledgements.agency")));
+            if (filter.acknowledged()) {
+                bool.filter(acked);
+            } else {
+                bool.mustNot(acked);
+            }
+        }
+        Query query = Query.of(q -> q.bool(bool.build()));
+        SearchResponse<JsonData> response = search(s -> {
+            s.index(index).size(filter.limit()).query(query).trackTotalHits(t -> t.enabled(false))
+                    .sort(o -> o.field(f -> f.field("raisedAt").order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Desc)));
+            if (filter.after() != null) {
+                s.searchAfter(FieldValue.of(filter.after().raisedAtMillis()), FieldValue.of(filter.after().id()));
+            }
+            return s;
+        });
+        return stored(response);
+    }
+
+    /** Every alert of one enterprise, oldest first (at most {@code max}). */
+    public List<StoredAlert> ofEnterprise(String enterpriseId, int max) throws IOException {
+        return stored(search(s -> s.index(index).size(max).query(term("enterpriseId", enterpriseId))
+                .sort(o -> o.field(f -> f.field("raisedAt").order(SortOrder.Asc)))
+                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))));
+    }
+
+    Optional<StoredAlert> find(String id) throws IOException {
+        try {
+            GetResponse<JsonData> got = es.get(g -> g.index(index).id(id), JsonData.class);
+            if (!got.found() || got.source() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(stored(got.source(), got.seqNo(), got.primaryTerm()));
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Writes the acknowledgements if the alert is still as read; false when someone changed it meanwhile. */
+    boolean saveAcknowledgements(StoredAlert read, List<Acknowledgement> acknowledgements) throws IOException {
+        try {
+            es.update(u -> u.index(index).id(read.alert().id()).ifSeqNo(read.seqNo())
+                    .ifPrimaryTerm(read.primaryTerm()).refresh(Refresh.WaitFor)
+                    .doc(Map.of("acknowledgements", acknowledgements)), JsonData.class);
+            return true;
+        } catch (ElasticsearchException e) {
+            if (e.status() == 409) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private SearchResponse<JsonData> search(
+            java.util.function.Function<co.elastic.clients.elasticsearch.core.SearchRequest.Builder,
+                    co.elastic.clients.util.ObjectBuilder<co.elastic.clients.elasticsearch.core.SearchRequest>> request)
+            throws IOException {
+        // A missing index (nothing indexed yet) is an empty feed, not an error.
+        return es.search(s -> request.apply(s.ignoreUnavailable(true).allowNoIndices(true)), JsonData.class);
+    }
+
+    private static List<StoredAlert> stored(SearchResponse<JsonData> response) {
+        List<StoredAlert> alerts = new ArrayList<>(response.hits().hits().size());
+        for (Hit<JsonData> hit : response.hits().hits()) {
+            alerts.add(stored(hit.source(), -1, -1));
+        }
+        return alerts;
+    }
+
+    private static StoredAlert stored(JsonData source, long seqNo, long primaryTerm) {
+        Alert alert = source.to(Alert.class);
+        List<Acknowledgement> acks = source.to(Acknowledgements.class).acknowledgements();
+        return new StoredAlert(alert, acks == null ? List.of() : acks, seqNo, primaryTerm);
+    }
+
+    static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+}

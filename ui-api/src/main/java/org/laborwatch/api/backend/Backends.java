@@ -1,0 +1,38 @@
+package org.laborwatch.api.backend;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.ZoneId;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
+import org.laborwatch.connectors.json.RecordCodec;
+
+/** The Elasticsearch client, shared by every repository; it reads documents with the engine's own codec. */
+@Factory
+class Backends {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    ClosableElasticsearch elasticsearch(@Value("${laborwatch.elasticsearch.url}") String url,
+                                        @Value("${laborwatch.zone}") String zone) {
+        ElasticsearchEndpoint endpoint = ElasticsearchEndpoint.of(url);
+        return new ClosableElasticsearch(endpoint,
+                endpoint.client(new JacksonJsonpMapper(RecordCodec.objectMapper(ZoneId.of(zone)))));
+    }
+
+    @Singleton
+    ElasticsearchClient client(ClosableElasticsearch holder) {
+        return holder.client();
+    }
+
+    /** Holds the client so its connections are closed with the application. */
+    record ClosableElasticsearch(ElasticsearchEndpoint endpoint, ElasticsearchClient client) {
+        public void close() throws IOException {
+            client._transport().close();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.laborwatch.api.enterprise;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.laborwatch.api.backend.Names;
+import org.laborwatch.rules.risk.RiskLevel;
+import org.laborwatch.rules.risk.RiskSnapshot;
+
+/** Enterprises' current risk ({@code lw-risk}, one document per enterprise) and their archived signals. */
+@Singleton
+class EnterpriseRepository {
+    private final ElasticsearchClient es;
+    private final Names names;
+
+    EnterpriseRepository(ElasticsearchClient es, Names names) {
+        this.es = es;
+        this.names = names;
+    }
+
+    /** What a search asks for; null means no condition. */
+    record Search(RiskLevel level, String district, String industry, Double minScore, Double maxScore, String q,
+                  EnterpriseSort sort, int page, int size) {
+    }
+
+    record Found(List<RiskSnapshot> risks, long total) {
+    }
+
+    Optional<RiskSnapshot> risk(String creditCode) throws IOException {
+        try {
+            GetResponse<RiskSnapshot> got = es.get(g -> g.index(names.riskIndex()).id(creditCode), RiskSnapshot.class);
+            return got.found() ? Optional.ofNullable(got.source()) : Optional.empty();
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The enterprise's latest archived signals, newest first, as stored (attributes and all). */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> recentSignals(String creditCode, int max) throws IOException {
+        SearchResponse<Map> found = es.search(s -> s.index(names.signalsIndex()).ignoreUnavailable(true)
+                .allowNoIndices(true).size(max)
+                .query(q -> q.term(t -> t.field("enterpriseId").value(creditCode)))
+                .sort(o -> o.field(f -> f.field("occurredAt").order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), Map.class);
+        return found.hits().hits().stream().map(h -> (Map<String, Object>) h.source()).toList();
+    }
+
+    Found search(Search search) throws IOException {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (search.level() != null) {
+            bool.filter(term("level", search.level().name()));
+        }
+        if (search.district() != null) {
+            bool.filter(term("district", search.district()));
+        }
+        if (search.industry() != null) {
+            bool.filter(term("industry", search.industry()));
+        }
+        if (search.minScore() != null || search.maxScore() != null) {
+            bool.filter(q -> q.range(r -> r.number(n -> {
+                n.field("score");
+                if (search.minScore() != null) {
+                    n.gte(search.minScore());
+                }
+                if (search.maxScore() != null) {
+                    n.lte(search.maxScore());
+                }
+                return n;
+            })));
+        }
+        if (search.q() != null) {
+            bool.must(nameOrCode(search.q()));
+        }
+        SearchResponse<RiskSnapshot> found = es.search(s -> {
+            s.index(names.riskIndex()).ignoreUnavailable(true).allowNoIndices(true)
+                    .query(q -> q.bool(bool.build()))
+                    .from(search.page() * search.size()).size(search.size()).trackTotalHits(t -> t.enabled(true));
+            if (search.sort() == EnterpriseSort.name) {
+                s.sort(o -> o.field(f -> f.field("enterpriseName.raw").order(SortOrder.Asc)));
+            } else {
+                s.sort(o -> o.field(f -> f.field("score").order(SortOrder.Desc)));
+            }
+            return s.sort(o -> o.field(f -> f.field("enterpriseId").order(SortOrder.Asc)));
+        }, RiskSnapshot.class);
+        long total = found.hits().total() == null ? found.hits().hits().size() : found.hits().total().value();
+        return new Found(found.hits().hits().stream().map(h -> h.source()).toList(), total);
+    }
+
+    /**
+     * Names are Chinese: the standard analyzer makes each Han character a token, and a phrase query asks for the
+     * characters side by side in order, so 建筑 finds 青岛某某建筑有限公司 and not a name with 建 and 筑 apart. (The
+     * Elasticsearch the project runs has no CJK bigram or ICU analysis; a phrase over single characters is what works
+     * everywhere.) Text that looks like the start of a credit code matches codes too.
+     */
+    private static Query nameOrCode(String q) {
+        Query name = Query.of(x -> x.matchPhrase(m -> m.field("enterpriseName").query(q)));
+        if (q.matches("[0-9A-HJ-NP-RTUWXY]{2,18}")) {
+            return Query.of(x -> x.bool(b -> b.should(name)
+                    .should(s -> s.prefix(p -> p.field("enterpriseId").value(q))).minimumShouldMatch("1")));
+        }
+        return name;
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+}
