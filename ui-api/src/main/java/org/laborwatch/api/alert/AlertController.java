@@ -48,13 +48,14 @@ class AlertController {
                          @QueryValue @Nullable @Parameter(description = "2025-06-01 or an ISO time with offset")
                          String since,
                          @QueryValue @Nullable String until,
-                         @QueryValue @Nullable Boolean acknowledged,
+                         @QueryValue @Nullable @Pattern(regexp = "true|false", message = "must be true or false")
+                         String acknowledged,
                          @QueryValue @Nullable @Min(1) @Max(AlertFilter.MAX_LIMIT) Integer limit,
                          @QueryValue @Nullable @Size(max = 400) String cursor,
                          Authentication authentication) throws IOException {
         AlertFilter filter = new AlertFilter(level, district, industry,
                 TimeParam.parse("since", since, time.zone()), TimeParam.parse("until", until, time.zone()),
-                acknowledged, limit == null ? AlertFilter.DEFAULT_LIMIT : limit,
+                acknowledged == null ? null : Boolean.valueOf(acknowledged), limit == null ? AlertFilter.DEFAULT_LIMIT : limit,
                 cursor == null ? null : AlertCursor.decode(cursor));
         return alerts.feed(Caller.of(authentication), filter);
     }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.laborwatch.api.backend.ElasticsearchStatus;
 import org.laborwatch.api.backend.Names;
 import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.Alert;
@@ -99,8 +100,8 @@ public class AlertRepository {
                 return Optional.empty();
             }
             return Optional.of(stored(got.source(), got.seqNo(), got.primaryTerm()));
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
+        } catch (ElasticsearchException | java.io.IOException e) {
+            if (ElasticsearchStatus.isNotFound(e)) {
                 return Optional.empty();
             }
             throw e;
@@ -114,8 +115,8 @@ public class AlertRepository {
                     .ifPrimaryTerm(read.primaryTerm()).refresh(Refresh.WaitFor)
                     .doc(Map.of("acknowledgements", acknowledgements)), JsonData.class);
             return true;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
+        } catch (ElasticsearchException | java.io.IOException e) {
+            if (ElasticsearchStatus.isConflict(e)) {
                 return false;
             }
             throw e;

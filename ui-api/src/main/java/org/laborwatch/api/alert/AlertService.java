@@ -55,7 +55,7 @@ class AlertService {
         for (int attempt = 0; attempt < 10; attempt++) {
             StoredAlert stored = visible(caller, id);
             if (!stored.alert().agencies().contains(agency)) {
-                throw new NotFound("no alert " + id + " for " + agency);
+                throw new NotFound("no such alert for " + agency);
             }
             if (stored.acknowledgements().stream().anyMatch(a -> a.agency() == agency)) {
                 return Views.detail(stored.alert(), stored.acknowledgements(), zone);
@@ -70,9 +70,9 @@ class AlertService {
     }
 
     private StoredAlert visible(Caller caller, String id) throws IOException {
-        StoredAlert stored = alerts.find(id).orElseThrow(() -> new NotFound("no alert " + id));
+        StoredAlert stored = alerts.find(id).orElseThrow(() -> new NotFound("no such alert"));
         if (!caller.seesAllAgencies() && !stored.alert().agencies().contains(caller.agency())) {
-            throw new NotFound("no alert " + id);
+            throw new NotFound("no such alert");
         }
         return stored;
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.laborwatch.api.backend.ElasticsearchStatus;
 import org.laborwatch.api.backend.Names;
 import org.laborwatch.rules.risk.RiskLevel;
 import org.laborwatch.rules.risk.RiskSnapshot;
@@ -39,8 +40,8 @@ class EnterpriseRepository {
         try {
             GetResponse<RiskSnapshot> got = es.get(g -> g.index(names.riskIndex()).id(creditCode), RiskSnapshot.class);
             return got.found() ? Optional.ofNullable(got.source()) : Optional.empty();
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
+        } catch (ElasticsearchException | java.io.IOException e) {
+            if (ElasticsearchStatus.isNotFound(e)) {
                 return Optional.empty();
             }
             throw e;

@@ -28,6 +28,7 @@ final class StartupUsers {
     private final String demoPassword;
     private final String adminPassword;
     private final String adminPasswordFile;
+    private volatile boolean ready;
 
     StartupUsers(UserService users, @Value("${laborwatch.demo.password:}") String demoPassword,
                  @Value("${laborwatch.admin.password:}") String adminPassword,
@@ -59,11 +60,17 @@ final class StartupUsers {
     void onStartup(StartupEvent event) {
         List<Wanted> wanted = wanted();
         if (wanted.isEmpty()) {
+            ready = true;
             return;
         }
         Thread setUp = new Thread(() -> ensureAll(wanted), "startup-users");
         setUp.setDaemon(true);
         setUp.start();
+    }
+
+    /** Whether the users it was started with exist by now. */
+    boolean ready() {
+        return ready;
     }
 
     private List<Wanted> wanted() {
@@ -106,6 +113,7 @@ final class StartupUsers {
                     users.ensure(w.username(), w.role(), w.agency(), w.password());
                 }
                 LOG.info("Users ready: {}", wanted.stream().map(Wanted::username).toList());
+                ready = true;
                 return;
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Cannot set up the users yet ({}); retrying in {} s", e.toString(), delay / 1000);

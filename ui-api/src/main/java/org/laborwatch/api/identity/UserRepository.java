@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.laborwatch.api.backend.ElasticsearchStatus;
 import org.laborwatch.api.backend.Names;
 
 /**
@@ -37,8 +38,8 @@ class UserRepository {
                 return Optional.empty();
             }
             return Optional.of(new Versioned(got.source(), got.seqNo(), got.primaryTerm()));
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
+        } catch (ElasticsearchException | java.io.IOException e) {
+            if (ElasticsearchStatus.isNotFound(e)) {
                 return Optional.empty(); // no users index yet
             }
             throw e;
@@ -50,8 +51,8 @@ class UserRepository {
         try {
             es.create(c -> c.index(index).id(user.username()).document(user).refresh(Refresh.WaitFor));
             return true;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
+        } catch (ElasticsearchException | java.io.IOException e) {
+            if (ElasticsearchStatus.isConflict(e)) {
                 return false;
             }
             throw e;
@@ -64,8 +65,8 @@ class UserRepository {
             es.index(i -> i.index(index).id(changed.username()).document(changed)
                     .ifSeqNo(read.seqNo()).ifPrimaryTerm(read.primaryTerm()).refresh(Refresh.WaitFor));
             return true;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
+        } catch (ElasticsearchException | java.io.IOException e) {
+            if (ElasticsearchStatus.isConflict(e)) {
                 return false;
             }
             throw e;
@@ -77,8 +78,8 @@ class UserRepository {
             return es.search(s -> s.index(index).size(10_000)
                             .sort(o -> o.field(f -> f.field("username").order(SortOrder.Asc))), User.class)
                     .hits().hits().stream().map(Hit::source).toList();
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
+        } catch (ElasticsearchException | java.io.IOException e) {
+            if (ElasticsearchStatus.isNotFound(e)) {
                 return List.of();
             }
             throw e;

@@ -48,6 +48,9 @@ class StatsRepository {
                         .precisionThreshold(EXACT_UP_TO)))
                 .aggregations("consultations", a -> a.filter(f -> f.term(t -> t.field("type")
                         .value("CONSULTATION")))), Void.class);
+        if (r.aggregations().isEmpty()) {
+            return new SignalFigures(0, 0, 0); // no archive yet
+        }
         return new SignalFigures(total(r), r.aggregations().get("enterprises").cardinality().value(),
                 r.aggregations().get("consultations").filter().docCount());
     }
@@ -69,7 +72,9 @@ class StatsRepository {
             byAgency.keySet().retainAll(List.of(agency.name())); // the agency's share, not who else was told
         }
         List<Stats.Week> weeks = new ArrayList<>();
-        r.aggregations().get("week").dateHistogram().buckets().array().forEach(b -> weeks.add(new Stats.Week(
+        Aggregate week = r.aggregations().get("week");
+        (week == null ? List.<co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket>of()
+                : week.dateHistogram().buckets().array()).forEach(b -> weeks.add(new Stats.Week(
                 Instant.ofEpochMilli(b.key()).atZone(zone).toLocalDate(), b.docCount())));
         return new AlertFigures(total(r), counts(r.aggregations().get("level")), byAgency,
                 counts(r.aggregations().get("district")), weeks);

@@ -1,0 +1,83 @@
+package org.laborwatch.api.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.laborwatch.api.support.Api;
+import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.Forwarder;
+
+/**
+ * The service starts with neither Elasticsearch nor Kafka reachable, says it is not ready, answers 503 rather than
+ * failing, and recovers by itself when they come.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BackendsArriveLaterStackIT implements ApiStack.Provider {
+    private static final ApiStack STACK = new ApiStack("later");
+    private final Forwarder elasticsearch;
+    private final Forwarder kafka;
+
+    @Inject
+    EmbeddedServer server;
+
+    BackendsArriveLaterStackIT() {
+        try {
+            elasticsearch = new Forwarder(ApiStack.elasticsearch());
+            kafka = new Forwarder(ApiStack.kafka());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ApiStack stack() {
+        return STACK;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new java.util.HashMap<>(STACK.properties());
+        p.put("laborwatch.elasticsearch.url", "http://127.0.0.1:" + elasticsearch.port());
+        p.put("laborwatch.kafka.bootstrap", "127.0.0.1:" + kafka.port());
+        return p;
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        elasticsearch.close();
+        kafka.close();
+    }
+
+    @Test
+    void shouldStartNotReadyAndRecoverWhenElasticsearchAndKafkaCome() throws Exception {
+        Api api = new Api(server);
+        Api.Response notReady = api.get("/health/readiness", null);
+        Api.Response login = api.post("/api/login", null,
+                "{\"username\":\"analyst\",\"password\":\"" + ApiStack.DEMO_PASSWORD + "\"}");
+
+        assertThat(notReady.status()).isEqualTo(503);
+        assertThat(notReady.body()).contains("elasticsearch").contains("kafka").contains("DOWN");
+        assertThat(login.status()).isEqualTo(503);
+        assertThat(login.contentType()).startsWith("application/problem+json");
+        assertThat(login.json().get("detail").asText()).contains("Elasticsearch");
+
+        elasticsearch.open();
+        kafka.open();
+
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (api.get("/health/readiness", null).status() != 200 && System.currentTimeMillis() < deadline) {
+            Api.sleep(500);
+        }
+        assertThat(api.get("/health/readiness", null).status()).isEqualTo(200);
+        assertThat(api.get("/api/alerts", api.token("analyst")).status()).isEqualTo(200);
+    }
+}
