@@ -31,10 +31,10 @@ import org.laborwatch.engine.ingest.DecodedTypeInfo;
 import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
-import org.laborwatch.engine.ruleset.RuleSetEvent;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.risk.RiskSnapshot;
 import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetEvent;
 
 /**
  * The job on the stack: signals from Kafka; alerts, the latest risk per enterprise and dead letters to Kafka. The same

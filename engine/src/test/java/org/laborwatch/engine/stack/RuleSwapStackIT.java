@@ -35,9 +35,9 @@ import org.laborwatch.engine.generate.SampleGenerator;
 import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
-import org.laborwatch.engine.ruleset.RuleSetEvent;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetEvent;
 import org.laborwatch.rules.ruleset.RuleSets;
 import org.laborwatch.rules.ruleset.SessionMode;
 
