@@ -15,26 +15,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.laborwatch.connectors.elasticsearch.Documents;
-import org.laborwatch.connectors.elasticsearch.SignalArchive;
 import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.KafkaConnections;
-import org.laborwatch.connectors.kafka.RuleSetRecords;
+import org.laborwatch.connectors.kafka.RuleSetPublisher;
+import org.laborwatch.connectors.kafka.SignalReplay;
 import org.laborwatch.connectors.kafka.SignalProducer;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
@@ -211,16 +204,9 @@ final class StackCommand {
         out.printf("replaying archived signals from %s to %s: %s/%s -> %s at %s%n", from, to, elasticsearch,
                 Documents.SIGNALS, Topics.SIGNALS, kafka);
         long count;
-        try (SignalProducer producer = new SignalProducer(kafka, Topics.SIGNALS, codec)) {
-            long[] sent = {0};
-            count = SignalArchive.read(ElasticsearchEndpoint.of(elasticsearch), from, to,
-                    (enterpriseId, json) -> {
-                        producer.send(enterpriseId, json);
-                        if (++sent[0] % 10_000 == 0) {
-                            System.err.printf("\r  %,d signals", sent[0]);
-                        }
-                    });
-            producer.flush();
+        try {
+            count = new SignalReplay(ElasticsearchEndpoint.of(elasticsearch), kafka, Topics.SIGNALS, codec)
+                    .replay(from, to, sent -> System.err.printf("\r  %,d signals", sent));
         } catch (ElasticsearchException e) {
             throw new IOException("Elasticsearch at " + elasticsearch + " refused the archive query: "
                     + e.getMessage(), e);
@@ -236,23 +222,16 @@ final class StackCommand {
 
     /** Publishes a rule set to lw.rules, where live jobs pick it up; returns when the broker has it. */
     int publishRules(RuleSet rules, String name) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
-        var bytes = new ByteArraySerializer();
-        try (var producer = new KafkaProducer<>(p, bytes, bytes)) {
-            var meta = producer.send(new ProducerRecord<>(Topics.RULES,
-                    name.getBytes(StandardCharsets.UTF_8), RuleSetRecords.encode(rules,
-                            SignalCodec.defaults().zone()))).get();
-            out.printf("published rule set %s (%d files) as '%s' to %s at %s (offset %d)%n", rules.version(),
-                    rules.sources().size(), name, Topics.RULES, kafka, meta.offset());
-            out.printf("running jobs swap to it and report on %s%n", Topics.RULE_EVENTS);
-            return 0;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("cannot publish to Kafka at " + kafka + " (" + e.getMessage()
-                    + "); start the stack with: ./laborwatch stack up", e);
+        RuleSetPublisher.Published published;
+        try (RuleSetPublisher publisher = new RuleSetPublisher(kafka, Topics.RULES, SignalCodec.defaults().zone())) {
+            published = publisher.publish(rules, name);
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + "; start the stack with: ./laborwatch stack up", e);
         }
+        out.printf("published rule set %s (%d files) as '%s' to %s at %s (offset %d)%n", published.version(),
+                rules.sources().size(), published.name(), published.topic(), kafka, published.offset());
+        out.printf("running jobs swap to it and report on %s%n", Topics.RULE_EVENTS);
+        return 0;
     }
 
     private void printElasticsearch(List<Alert> alerts) throws IOException {

@@ -148,7 +148,7 @@ public final class StackRun {
                         RiskSnapshot::enterpriseId))),
                 List.of(new LaborwatchJob.Named<>("kafka",
                         kafka.sink(topics.deadLetters(), deadLetters, DeadLetter::origin))),
-                kafka.sink(topics.ruleEvents(), RecordCodec.of(RuleSetEvent.class, zone), RuleSetEvent::version));
+                kafka.sink(topics.ruleEvents(), RecordCodec.ruleSetEvents(zone), RuleSetEvent::version));
         // lw.risk holds the latest risk per enterprise. Live, every change is emitted and the latest per second
         // written; a bounded run writes each enterprise's final risk once, as a file run does.
         var settings = options.bounded()
