@@ -24,12 +24,12 @@ import org.laborwatch.engine.risk.EnterpriseRiskFunction;
 import org.laborwatch.engine.risk.LatestRiskPerEnterprise;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
-import org.laborwatch.engine.ruleset.RuleSetEvent;
 import org.laborwatch.engine.ruleset.RuleSetState;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.risk.RiskSnapshot;
 import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetEvent;
 
 /**
  * The laborwatch job, wiring only: signal inputs in, alerts, risk snapshots and dead letters out. Sources and sinks

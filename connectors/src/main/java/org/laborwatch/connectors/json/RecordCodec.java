@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.risk.RiskSnapshot;
+import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetEvent;
 
 /**
  * The wire form of an output record (alert, risk snapshot, dead letter): the same JSON in files, Kafka and
@@ -46,7 +48,17 @@ public final class RecordCodec<T> implements Serializable {
         return new RecordCodec<>(RiskSnapshot.class, zone);
     }
 
-    /** Any other record type of the wire (rule sets, rule-set events): plain Jackson with the city's times. */
+    /** Published rule sets ({@code lw.rules}): {@code {"version": ..., "sources": {"file.drl": "..."}}}. */
+    public static RecordCodec<RuleSet> ruleSets(ZoneId zone) {
+        return new RecordCodec<>(RuleSet.class, zone);
+    }
+
+    /** What became of each published rule set in a job ({@code lw.rules.events}). */
+    public static RecordCodec<RuleSetEvent> ruleSetEvents(ZoneId zone) {
+        return new RecordCodec<>(RuleSetEvent.class, zone);
+    }
+
+    /** Any other record type of the wire: plain Jackson with the city's times. */
     public static <T> RecordCodec<T> of(Class<T> type, ZoneId zone) {
         return new RecordCodec<>(type, zone);
     }

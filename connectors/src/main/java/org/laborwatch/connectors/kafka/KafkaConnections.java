@@ -81,7 +81,7 @@ public record KafkaConnections(String bootstrap, String jobName, DeliveryGuarant
                 .setStartingOffsets(start)
                 .setDeserializer(deserializer)
                 // Producers may write in transactions; an aborted record never happened.
-                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, KafkaClients.READ_COMMITTED)
                 .setProperty("partition.discovery.interval.ms", "60000");
         if (end == null) {
             return builder.build();
@@ -101,7 +101,7 @@ public record KafkaConnections(String bootstrap, String jobName, DeliveryGuarant
                 .setClientIdPrefix(jobName + "-rules")
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new RuleSetRecords(zone))
-                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, KafkaClients.READ_COMMITTED);
         if (end == null) {
             return builder.build();
         }

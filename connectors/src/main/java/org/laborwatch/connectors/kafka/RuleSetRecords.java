@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Published rule sets from {@link Topics#RULES}: {@code {"version": ..., "sources": {"file.drl": "..."}}}, keyed by
- * the rule set's name. Whether a rule set compiles is the job's to judge (and report); a record that is not a rule
- * set at all is logged with its offset and skipped, since there is nothing in it to judge.
+ * Published rule sets from {@link Topics#RULES}, for the job's Kafka source ({@link RuleSetPublisher} writes them).
+ * Whether a rule set compiles is the job's to judge (and report); a record that is not a rule set at all is logged
+ * with its offset and skipped, since there is nothing in it to judge.
  */
 public final class RuleSetRecords implements KafkaRecordDeserializationSchema<RuleSet> {
     private static final long serialVersionUID = 1L;
@@ -23,11 +23,7 @@ public final class RuleSetRecords implements KafkaRecordDeserializationSchema<Ru
     private final RecordCodec<RuleSet> codec;
 
     public RuleSetRecords(ZoneId zone) {
-        this.codec = RecordCodec.of(RuleSet.class, zone);
-    }
-
-    public static byte[] encode(RuleSet ruleSet, ZoneId zone) {
-        return RecordCodec.of(RuleSet.class, zone).encodeBytes(ruleSet);
+        this.codec = RecordCodec.ruleSets(zone);
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.function.LongConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.SignalCodec;
 
@@ -32,12 +31,7 @@ public final class SignalProducer implements AutoCloseable {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     public SignalProducer(String bootstrap, String topic, SignalCodec codec) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"); // no duplicates or reordering on retries
+        Properties p = KafkaClients.producer(bootstrap);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         this.producer = new KafkaProducer<>(p);

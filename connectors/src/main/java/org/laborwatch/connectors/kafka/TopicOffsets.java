@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Where a topic ends, and what committed data lies between two such points: how a run knows which records are its
@@ -25,7 +24,7 @@ public final class TopicOffsets {
 
     /** The last stable offset of every partition: the end of what {@code read_committed} consumers can see. */
     public static Map<TopicPartition, Long> end(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "read_committed")) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, KafkaClients.READ_COMMITTED)) {
             return consumer.endOffsets(partitions(consumer, topic), TIMEOUT);
         }
     }
@@ -36,7 +35,7 @@ public final class TopicOffsets {
      * an open transaction (a crashed job's, say), which then show up in the run's range once they are resolved.
      */
     public static Map<TopicPartition, Long> endOfLog(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "read_uncommitted")) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, KafkaClients.READ_UNCOMMITTED)) {
             return consumer.endOffsets(partitions(consumer, topic), TIMEOUT);
         }
     }
@@ -68,7 +67,7 @@ public final class TopicOffsets {
     public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, Map<TopicPartition, Long> from,
                                                            Map<TopicPartition, Long> to) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "read_committed")) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, KafkaClients.READ_COMMITTED)) {
             Map<TopicPartition, Long> remaining = new HashMap<>();
             for (Map.Entry<TopicPartition, Long> end : to.entrySet()) {
                 long start = from.getOrDefault(end.getKey(), 0L);
@@ -113,12 +112,7 @@ public final class TopicOffsets {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String isolation) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        Properties p = KafkaClients.consumer(bootstrap, isolation);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         return new KafkaConsumer<>(p);
     }

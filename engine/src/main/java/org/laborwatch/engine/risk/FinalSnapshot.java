@@ -2,6 +2,7 @@ package org.laborwatch.engine.risk;
 
 import java.time.Instant;
 import java.util.List;
+import org.laborwatch.rules.feature.FeatureSummary;
 import org.laborwatch.rules.risk.Hit;
 import org.laborwatch.rules.risk.RiskLevel;
 import org.laborwatch.rules.risk.RiskSnapshot;

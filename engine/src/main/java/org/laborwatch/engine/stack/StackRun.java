@@ -31,10 +31,10 @@ import org.laborwatch.engine.ingest.DecodedTypeInfo;
 import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
-import org.laborwatch.engine.ruleset.RuleSetEvent;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.risk.RiskSnapshot;
 import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetEvent;
 
 /**
  * The job on the stack: signals from Kafka; alerts, the latest risk per enterprise and dead letters to Kafka. The same
@@ -148,7 +148,7 @@ public final class StackRun {
                         RiskSnapshot::enterpriseId))),
                 List.of(new LaborwatchJob.Named<>("kafka",
                         kafka.sink(topics.deadLetters(), deadLetters, DeadLetter::origin))),
-                kafka.sink(topics.ruleEvents(), RecordCodec.of(RuleSetEvent.class, zone), RuleSetEvent::version));
+                kafka.sink(topics.ruleEvents(), RecordCodec.ruleSetEvents(zone), RuleSetEvent::version));
         // lw.risk holds the latest risk per enterprise. Live, every change is emitted and the latest per second
         // written; a bounded run writes each enterprise's final risk once, as a file run does.
         var settings = options.bounded()

@@ -2,41 +2,102 @@ package org.laborwatch.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return new Main(new PrintStream(printed, true, StandardCharsets.UTF_8)).run(args);
-    }
-
-    private String output() {
-        return printed.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void shouldPrintUsageAndFailForAnUnknownCommand() {
-        assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(output()).contains("unknown command 'frobnicate'").contains("usage: laborwatch");
+        Cli cli = Cli.run("frobnicate");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("unknown command 'frobnicate'").contains("Usage: laborwatch");
+    }
+
+    @Test
+    void shouldSuggestTheCommandMeantWhenOneIsMisspelt() {
+        Cli cli = Cli.run("valdiate-rules", "../rules/library");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("unknown command 'valdiate-rules'").contains("did you mean validate-rules?");
+    }
+
+    @Test
+    void shouldSuggestTheOptionMeantWhenOneIsMisspelt() {
+        Cli cli = Cli.run("run", "--hlep");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("Unknown option: '--hlep'").contains("did you mean --help?")
+                .doesNotContain("Missing required");
+    }
+
+    @Test
+    void shouldListEveryCommandWhenAskedForHelp() {
+        Cli cli = Cli.run("help");
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.output()).contains("Usage: laborwatch").contains("validate-rules").contains("stack")
+                .contains("LW_KAFKA_BOOTSTRAP");
+    }
+
+    @Test
+    void shouldListEveryCommandAndFailWhenGivenNone() {
+        Cli cli = Cli.run();
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("Commands:").contains("generate");
     }
 
     @Test
     void shouldNameAMissingRequiredOption() {
-        assertThat(run("run", "--out", "x")).isEqualTo(2);
-        assertThat(output()).contains("--signals is required");
+        Cli cli = Cli.run("run", "--out", "x");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("Missing required option: '--signals=FILE|DIR'");
+    }
+
+    @Test
+    void shouldRequireAnOutputDirectoryWhenRunningEmbedded(@TempDir Path dir) {
+        Cli cli = Cli.run("run", "--signals", dir.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("--out is required");
+    }
+
+    @Test
+    void shouldRefuseANumberBelowItsMinimum(@TempDir Path dir) {
+        Cli cli = Cli.run("generate", "--out", dir.toString(), "--days", "10");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("--days must be at least 30, got 10");
+    }
+
+    @Test
+    void shouldRefuseAValueOfTheWrongKind(@TempDir Path dir) {
+        Cli cli = Cli.run("generate", "--out", dir.toString(), "--enterprises", "many");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("--enterprises").contains("'many'");
+    }
+
+    @Test
+    void shouldGenerateACityWithOptionsSpeltEitherWay(@TempDir Path dir) {
+        Cli cli = Cli.run("generate", "--out=" + dir, "--enterprises", "20", "--days=30", "--seed", "7");
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.output()).contains("for 20 enterprises").contains("ground truth: ");
+        assertThat(dir.resolve("signals.jsonl")).isNotEmptyFile();
     }
 
     @Test
     void shouldListTheRulesOfAValidDirectory() {
-        assertThat(run("validate-rules", "../rules/library")).isZero();
-        assertThat(output()).contains("22 rules in 5 files, all valid").contains("WAGE-001").contains("[critical]");
+        Cli cli = Cli.run("validate-rules", "../rules/library");
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.output()).contains("22 rules in 5 files, all valid").contains("WAGE-001").contains("[critical]");
     }
 
     @Test
@@ -47,36 +108,62 @@ class MainTest {
                 rule "x" @id("X") @points(1) @agencies("HRSS") when then end
                 """);
 
-        assertThat(run("validate-rules", dir.toString())).isEqualTo(1);
-        assertThat(output()).contains("bad.drl:2").contains("import java.io.File is not allowed");
+        Cli cli = Cli.run("validate-rules", dir.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.output()).contains("bad.drl:2").contains("import java.io.File is not allowed");
     }
 
     @Test
     void shouldFailClearlyOnAMissingInput(@TempDir Path dir) {
-        assertThat(run("run", "--signals", dir.resolve("nope.jsonl").toString(), "--out", dir.toString()))
-                .isEqualTo(1);
-        assertThat(output()).contains("no such file or directory");
+        Cli cli = Cli.run("run", "--signals", dir.resolve("nope.jsonl").toString(), "--out", dir.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.output()).contains("no such file or directory");
     }
 
     @Test
     void shouldRefuseToPublishRulesThatDoNotCompileBeforeTouchingKafka(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bad.drl"), "package laborwatch.bad\nrule \"x\" when nonsense then end\n");
 
-        assertThat(run("publish-rules", dir.toString())).isEqualTo(1);
-        assertThat(output()).contains("bad.drl:2").doesNotContain("published");
+        Cli cli = Cli.run("publish-rules", dir.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.output()).contains("bad.drl:2").doesNotContain("published");
     }
 
     @Test
     void shouldExplainAReplayRangeItCannotRead() {
-        assertThat(run("replay", "--from", "June", "--to", "2025-07-01")).isEqualTo(2);
-        assertThat(output()).contains("--from must be a date like 2025-06-01");
-        assertThat(run("replay", "--from", "2025-07-01", "--to", "2025-06-01")).isEqualTo(2);
-        assertThat(output()).contains("--from must be before --to");
+        Cli unreadable = Cli.run("replay", "--from", "June", "--to", "2025-07-01");
+        Cli backwards = Cli.run("replay", "--from", "2025-07-01", "--to", "2025-06-01");
+
+        assertThat(unreadable.exitCode()).isEqualTo(2);
+        assertThat(unreadable.output()).contains("--from must be a date like 2025-06-01");
+        assertThat(backwards.exitCode()).isEqualTo(2);
+        assertThat(backwards.output()).contains("--from must be before --to");
     }
 
     @Test
     void shouldTakeStackAsAFlagWithoutAValue() {
-        assertThat(run("run", "--stack", "--out", "x")).isEqualTo(2);
-        assertThat(output()).contains("--signals is required");
+        Cli cli = Cli.run("run", "--stack", "--out", "x");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("--signals");
+    }
+
+    @Test
+    void shouldAcceptAFlagGivenTwiceWhenTheLauncherAddsItAgain() {
+        Cli cli = Cli.run("demo", "--stack", "--stack", "--embedded"); // stops at the check after parsing
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("--stack and --embedded exclude each other").doesNotContain("only once");
+    }
+
+    @Test
+    void shouldSayWhereALauncherCommandRunsWhenRunHere() {
+        Cli cli = Cli.run("stack");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("'stack' runs in the launcher script: ./laborwatch stack");
     }
 }

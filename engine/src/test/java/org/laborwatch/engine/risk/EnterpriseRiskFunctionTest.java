@@ -30,7 +30,6 @@ import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.Rejection;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
-import org.laborwatch.engine.ruleset.RuleSetEvent;
 import org.laborwatch.engine.ruleset.RuleSetState;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.fact.SignalSource;
@@ -41,6 +40,7 @@ import org.laborwatch.rules.risk.Hit;
 import org.laborwatch.rules.risk.RiskLevel;
 import org.laborwatch.rules.risk.RiskSnapshot;
 import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetEvent;
 import org.laborwatch.rules.ruleset.RuleSets;
 import org.laborwatch.rules.ruleset.SessionMode;
 

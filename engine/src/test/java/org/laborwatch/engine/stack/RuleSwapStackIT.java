@@ -12,22 +12,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
-import org.laborwatch.connectors.kafka.RuleSetRecords;
+import org.laborwatch.connectors.kafka.RuleSetPublisher;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.engine.embedded.EmbeddedRun;
@@ -35,9 +30,9 @@ import org.laborwatch.engine.generate.SampleGenerator;
 import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
-import org.laborwatch.engine.ruleset.RuleSetEvent;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetEvent;
 import org.laborwatch.rules.ruleset.RuleSets;
 import org.laborwatch.rules.ruleset.SessionMode;
 
@@ -130,11 +125,8 @@ class RuleSwapStackIT {
     }
 
     private static void publish(RuleSet rules) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.kafka());
-        try (var producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.RULES, NAME.getBytes(StandardCharsets.UTF_8),
-                    RuleSetRecords.encode(rules, Stack.ZONE))).get();
+        try (RuleSetPublisher publisher = new RuleSetPublisher(Stack.kafka(), Topics.RULES, Stack.ZONE)) {
+            publisher.publish(rules, NAME);
         }
     }
 
@@ -163,7 +155,7 @@ class RuleSwapStackIT {
     }
 
     private static List<RuleSetEvent> ruleSetEvents(Map<TopicPartition, Long> from) {
-        RecordCodec<RuleSetEvent> codec = RecordCodec.of(RuleSetEvent.class, Stack.ZONE);
+        RecordCodec<RuleSetEvent> codec = RecordCodec.ruleSetEvents(Stack.ZONE);
         return TopicOffsets.read(Stack.kafka(), from, TopicOffsets.end(Stack.kafka(), Topics.RULE_EVENTS)).stream()
                 .map(r -> codec.decode(new String(r.value(), StandardCharsets.UTF_8))).toList();
     }

@@ -11,12 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.laborwatch.connectors.json.SignalCodec;
-import org.laborwatch.connectors.kafka.RuleSetRecords;
+import org.laborwatch.connectors.kafka.RuleSetPublisher;
 import org.laborwatch.connectors.kafka.SignalProducer;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
@@ -127,13 +123,8 @@ record SavepointFixture(Path dir, Properties description) {
     }
 
     void publish(String kafka, RuleSet rules) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        var bytes = new ByteArraySerializer();
-        try (var producer = new KafkaProducer<>(p, bytes, bytes)) {
-            producer.send(new ProducerRecord<>(topics().rules(), "city".getBytes(StandardCharsets.UTF_8),
-                    RuleSetRecords.encode(rules, Stack.ZONE))).get();
+        try (RuleSetPublisher publisher = new RuleSetPublisher(kafka, topics().rules(), Stack.ZONE)) {
+            publisher.publish(rules, "city");
         }
     }
 

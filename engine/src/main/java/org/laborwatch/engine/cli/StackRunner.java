@@ -1,40 +1,28 @@
 package org.laborwatch.engine.cli;
 
-import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.laborwatch.connectors.elasticsearch.Documents;
-import org.laborwatch.connectors.elasticsearch.SignalArchive;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
 import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.KafkaConnections;
-import org.laborwatch.connectors.kafka.RuleSetRecords;
 import org.laborwatch.connectors.kafka.SignalProducer;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
@@ -52,23 +40,22 @@ import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.SessionMode;
 
 /**
- * {@code run --stack}: the signals go into lw.signals, the job runs on the stack until it has judged exactly those
- * records, the index job writes them and what the job published into Elasticsearch, then the summary is built from
- * what consumers of lw.alerts and lw.signals.dlq can read, and the documents are counted in Elasticsearch.
+ * {@code run --stack} and {@code demo --stack}: the signals go into lw.signals, the job runs on the stack until it has
+ * judged exactly those records, the index job writes them and what the job published into Elasticsearch, then the
+ * summary is built from what consumers of lw.alerts and lw.signals.dlq can read, and the documents are counted in
+ * Elasticsearch.
  */
-final class StackCommand {
-    static final String DEFAULT_KAFKA = "127.0.0.1:9092";
-    static final String DEFAULT_ES = "http://127.0.0.1:9200";
+final class StackRunner {
     static final int WEB_UI_PORT = 8081;
 
     private final PrintStream out;
     private final String kafka;
     private final String elasticsearch;
 
-    StackCommand(PrintStream out) {
+    StackRunner(PrintStream out, StackAddress stack) {
         this.out = out;
-        this.kafka = env("LW_KAFKA_BOOTSTRAP", DEFAULT_KAFKA);
-        this.elasticsearch = env("LW_ES_URL", DEFAULT_ES);
+        this.kafka = stack.kafka();
+        this.elasticsearch = stack.elasticsearch();
     }
 
     int run(List<Path> files, Path outDir, RuleSet rules, Path truth, SignalCodec codec, int parallelism,
@@ -206,55 +193,6 @@ final class StackCommand {
         }
     }
 
-    /** Re-feeds the archived signals of {@code [from, to)} into lw.signals, oldest first. */
-    int replay(Instant from, Instant to, SignalCodec codec) throws Exception {
-        out.printf("replaying archived signals from %s to %s: %s/%s -> %s at %s%n", from, to, elasticsearch,
-                Documents.SIGNALS, Topics.SIGNALS, kafka);
-        long count;
-        try (SignalProducer producer = new SignalProducer(kafka, Topics.SIGNALS, codec)) {
-            long[] sent = {0};
-            count = SignalArchive.read(ElasticsearchEndpoint.of(elasticsearch), from, to,
-                    (enterpriseId, json) -> {
-                        producer.send(enterpriseId, json);
-                        if (++sent[0] % 10_000 == 0) {
-                            System.err.printf("\r  %,d signals", sent[0]);
-                        }
-                    });
-            producer.flush();
-        } catch (ElasticsearchException e) {
-            throw new IOException("Elasticsearch at " + elasticsearch + " refused the archive query: "
-                    + e.getMessage(), e);
-        } catch (ConnectException e) {
-            throw new IOException("cannot reach Elasticsearch at " + elasticsearch
-                    + "; start the stack with: ./laborwatch stack up", e);
-        }
-        System.err.println();
-        out.printf("replayed %,d signals into %s; a running job judges them again (copies it still remembers are "
-                + "dropped as duplicates)%n", count, Topics.SIGNALS);
-        return 0;
-    }
-
-    /** Publishes a rule set to lw.rules, where live jobs pick it up; returns when the broker has it. */
-    int publishRules(RuleSet rules, String name) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
-        var bytes = new ByteArraySerializer();
-        try (var producer = new KafkaProducer<>(p, bytes, bytes)) {
-            var meta = producer.send(new ProducerRecord<>(Topics.RULES,
-                    name.getBytes(StandardCharsets.UTF_8), RuleSetRecords.encode(rules,
-                            SignalCodec.defaults().zone()))).get();
-            out.printf("published rule set %s (%d files) as '%s' to %s at %s (offset %d)%n", rules.version(),
-                    rules.sources().size(), name, Topics.RULES, kafka, meta.offset());
-            out.printf("running jobs swap to it and report on %s%n", Topics.RULE_EVENTS);
-            return 0;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("cannot publish to Kafka at " + kafka + " (" + e.getMessage()
-                    + "); start the stack with: ./laborwatch stack up", e);
-        }
-    }
-
     private void printElasticsearch(List<Alert> alerts) throws IOException {
         ElasticsearchClient es = ElasticsearchEndpoint.of(elasticsearch).client();
         try (var transport = es._transport()) {
@@ -291,8 +229,8 @@ final class StackCommand {
         try {
             return question.get();
         } catch (RuntimeException e) {
-            throw new IOException("cannot reach Kafka at " + kafka + " (" + e.getMessage()
-                    + "); start the stack with: ./laborwatch stack up", e);
+            throw new IOException("cannot reach Kafka at " + kafka + " (" + e.getMessage() + "); "
+                    + StackAddress.HOW_TO_START, e);
         }
     }
 
@@ -324,10 +262,5 @@ final class StackCommand {
         int done = total == 0 ? width : (int) Math.min(width, sent * width / total);
         System.err.printf("\r  [%s%s] %3d%%  %,d / %,d", "#".repeat(done), " ".repeat(width - done),
                 total == 0 ? 100 : sent * 100 / total, sent, total);
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

@@ -1,4 +1,4 @@
-package org.laborwatch.engine.ruleset;
+package org.laborwatch.rules.ruleset;
 
 import java.util.List;
 
