@@ -213,7 +213,7 @@ final class StackCommand {
         long count;
         try (SignalProducer producer = new SignalProducer(kafka, Topics.SIGNALS, codec)) {
             long[] sent = {0};
-            count = SignalArchive.read(ElasticsearchEndpoint.of(elasticsearch), from, to,
+            count = SignalArchive.read(ElasticsearchEndpoint.fromEnvironment(elasticsearch), from, to,
                     (enterpriseId, json) -> {
                         producer.send(enterpriseId, json);
                         if (++sent[0] % 10_000 == 0) {
@@ -256,7 +256,7 @@ final class StackCommand {
     }
 
     private void printElasticsearch(List<Alert> alerts) throws IOException {
-        ElasticsearchClient es = ElasticsearchEndpoint.of(elasticsearch).client();
+        ElasticsearchClient es = ElasticsearchEndpoint.fromEnvironment(elasticsearch).client();
         try (var transport = es._transport()) {
             es.indices().refresh(r -> r.index(Documents.ALERTS, Documents.RISK, Documents.SIGNALS));
             List<String> ids = alerts.stream().map(Alert::id).toList();
