@@ -78,7 +78,7 @@ public record ElasticsearchEndpoint(String url, Credentials credentials, String 
      * {@value #PASSWORD} or {@value #PASSWORD_FILE}, or {@value #API_KEY} or {@value #API_KEY_FILE} (the
      * {@code encoded} value Elasticsearch returns for a new key), and optionally {@value #CA_CERT} (a PEM file).
      * None of them set: no credentials. A {@code _FILE} variable names a file that holds the secret (a Docker or
-     * Kubernetes secret); one trailing line break is dropped.
+     * Kubernetes secret); trailing line breaks are dropped.
      *
      * @throws IllegalArgumentException when the variables contradict each other or a file cannot be read; the message
      *                                  names the variable and file, never the secret
@@ -242,13 +242,9 @@ public record ElasticsearchEndpoint(String url, Credentials credentials, String 
             return direct;
         }
         String content = read(Path.of(file), fileName);
-        // `echo secret > file` and `openssl rand ... > file` end the file with a line break that is not the secret's.
-        if (content.endsWith("\n")) {
-            content = content.substring(0, content.length() - 1);
-        }
-        if (content.endsWith("\r")) {
-            content = content.substring(0, content.length() - 1);
-        }
+        // `echo secret > file` and `openssl rand ... > file` end the file with a line break that is not the secret's;
+        // trailing line breaks are dropped as the shell's $(cat file) drops them (docker/setup/es-setup.sh).
+        content = content.replaceFirst("[\r\n]+$", "");
         if (content.isEmpty()) {
             throw new IllegalArgumentException(fileName + " names an empty file: " + file);
         }
