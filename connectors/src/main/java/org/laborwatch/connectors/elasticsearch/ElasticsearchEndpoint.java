@@ -54,7 +54,7 @@ public record ElasticsearchEndpoint(String url, Credentials credentials, String 
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("an Elasticsearch URL is needed, e.g. http://127.0.0.1:9200");
         }
-        // A password in the URL would be printed wherever the URL is (logs, messages, the web UI's job name).
+        // A password in the URL would be printed wherever the URL is (logs, messages).
         String authority = url.strip().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "").split("/", 2)[0];
         if (authority.contains("@")) {
             throw new IllegalArgumentException("the Elasticsearch URL must not carry credentials; set " + USERNAME
@@ -66,6 +66,11 @@ public record ElasticsearchEndpoint(String url, Credentials credentials, String 
         if (caCertificate != null) {
             certificates(caCertificate); // fails now, with the reason, rather than in a TaskManager later
         }
+    }
+
+    /** An endpoint without credentials, over the JVM's trust store (a node with security off, tests). */
+    public ElasticsearchEndpoint(String url) {
+        this(url, Credentials.NONE, null);
     }
 
     /** An endpoint without credentials, over the JVM's trust store (a node with security off, tests). */

@@ -56,7 +56,8 @@ class ElasticsearchEndpointTest {
 
         assertThat(endpoint.credentials()).isEqualTo(ElasticsearchEndpoint.Credentials.NONE);
         assertThat(endpoint.caCertificate()).isNull();
-        assertThat(endpoint).hasToString(URL).isEqualTo(ElasticsearchEndpoint.of(URL));
+        assertThat(endpoint).hasToString(URL).isEqualTo(ElasticsearchEndpoint.of(URL))
+                .isEqualTo(new ElasticsearchEndpoint(URL));
     }
 
     @Test
