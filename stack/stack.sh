@@ -20,12 +20,16 @@ PARTITIONS="${LW_PARTITIONS:-4}"
 # Elasticsearch's CPU priority on this machine (nice 0-19; 0 = the same as everything else).
 ES_NICENESS="${LW_ES_NICENESS:-10}"
 RESET=false
+# --secure (or LW_ES_SECURE=true): Elasticsearch with security on, as in production (docker/), the password of its
+# superuser `elastic` in $STACK_HOME/elastic-password.txt.
+SECURE="${LW_ES_SECURE:-false}"
 
 LOGS="$STACK_HOME/logs"
 RUN="$STACK_HOME/run"
 KAFKA_DATA="$STACK_HOME/data/kafka"
 ES_HOME="$STACK_HOME/elasticsearch-$ES_VERSION"
 ES_DATA="$STACK_HOME/data/elasticsearch"
+ES_PASSWORD_FILE="$STACK_HOME/elastic-password.txt"
 
 say() { printf 'laborwatch stack: %s\n' "$*"; }
 fail() { printf 'laborwatch stack: %s\n' "$*" >&2; exit 1; }
@@ -41,10 +45,11 @@ parse_flags() {
   while [[ $# -gt 0 ]]; do
     case $1 in
       --reset) RESET=true ;;
+      --secure) SECURE=true ;;
       --partitions) PARTITIONS=$2; shift ;;
       --kafka) KAFKA_BOOTSTRAP=$2; shift ;;
       --es) ES_URL=$2; shift ;;
-      *) fail "unknown option $1 (options: --reset, --partitions N, --kafka HOST:PORT, --es URL)" ;;
+      *) fail "unknown option $1 (options: --reset, --secure, --partitions N, --kafka HOST:PORT, --es URL)" ;;
     esac
     shift
   done
@@ -165,6 +170,30 @@ kafka_topics() {
 
 # --- Elasticsearch --------------------------------------------------------------------------------------------------
 
+# curl to the node, as `elastic` when it runs with security on: the password goes through curl's config on stdin,
+# never on a command line.
+es_curl() {
+  if [[ -f $RUN/elasticsearch.secure ]]; then
+    printf 'user = "elastic:%s"\n' "$(cat "$ES_PASSWORD_FILE")" | curl -K - "$@"
+  else
+    curl "$@"
+  fi
+}
+
+# The superuser's password, made once, and the node's keystore holding it as the bootstrap password.
+es_secure_setup() {
+  if [[ ! -s $ES_PASSWORD_FILE ]]; then
+    (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$ES_PASSWORD_FILE")
+  fi
+  if [[ ! -f $ES_HOME/config/elasticsearch.keystore ]]; then
+    as_es_user env ES_JAVA_HOME="$1" "$ES_HOME/bin/elasticsearch-keystore" create >>"$LOGS/keystore.log" 2>&1 \
+      || fail "could not create Elasticsearch's keystore; see $LOGS/keystore.log"
+  fi
+  as_es_user env ES_JAVA_HOME="$1" "$ES_HOME/bin/elasticsearch-keystore" add -x -f bootstrap.password \
+    <"$ES_PASSWORD_FILE" >>"$LOGS/keystore.log" 2>&1 \
+    || fail "could not put the bootstrap password into Elasticsearch's keystore; see $LOGS/keystore.log"
+}
+
 as_es_user() {
   if [[ $(id -u) -eq 0 ]]; then
     runuser -u "$ES_USER" -- "$@"
@@ -191,20 +220,31 @@ es_up() {
     chmod 755 "$STACK_HOME" "$STACK_HOME/data" "$LOGS"
   fi
   java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-  rm -f "$RUN/elasticsearch.pid"
+  rm -f "$RUN/elasticsearch.pid" "$RUN/elasticsearch.secure"
   echo "$ES_URL" >"$RUN/elasticsearch.address"
+  local security=(-E xpack.security.enabled=false)
+  if [[ $SECURE == true ]]; then
+    es_secure_setup "$java_home"
+    # TLS stays off: the node listens on loopback only.
+    security=(-E xpack.security.enabled=true -E xpack.security.http.ssl.enabled=false
+      -E xpack.security.transport.ssl.enabled=false)
+    touch "$RUN/elasticsearch.secure"
+  fi
   # At a lower CPU priority: on one shared machine, indexing yields to the broker and the engine, so the alerts do not
   # wait while the node merges segments; the index job catches up (docs/benchmarks.md, docs/operations.md).
   as_es_user nice -n "$ES_NICENESS" env ES_JAVA_HOME="$java_home" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
     "$ES_HOME/bin/elasticsearch" -d -p "$RUN/elasticsearch.pid" \
-    -E discovery.type=single-node -E xpack.security.enabled=false -E network.host="$host" \
+    -E discovery.type=single-node "${security[@]}" -E network.host="$host" \
     -E http.port="$port" -E transport.port=$((port + 100)) \
     -E path.data="$ES_DATA" -E path.logs="$LOGS/elasticsearch" -E cluster.name=laborwatch \
     >"$LOGS/elasticsearch-start.log" 2>&1 \
     || fail "Elasticsearch did not start; see $LOGS/elasticsearch-start.log and $LOGS/elasticsearch/"
   for _ in $(seq 1 120); do
-    if curl -fs "$ES_URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; then
+    if es_curl -fs "$ES_URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; then
       say "Elasticsearch $ES_VERSION up at $ES_URL"
+      if [[ -f $RUN/elasticsearch.secure ]]; then
+        say "security on: user elastic, password in $ES_PASSWORD_FILE; clients take LW_ES_USERNAME=elastic LW_ES_PASSWORD_FILE=$ES_PASSWORD_FILE"
+      fi
       return
     fi
     sleep 1
@@ -216,7 +256,7 @@ es_templates() {
   local name
   for file in "$HERE"/stack/elasticsearch/*.json; do
     name=$(basename "$file" .json)
-    curl -fsS -X PUT "$ES_URL/_index_template/$name" -H 'Content-Type: application/json' --data-binary "@$file" \
+    es_curl -fsS -X PUT "$ES_URL/_index_template/$name" -H 'Content-Type: application/json' --data-binary "@$file" \
       >>"$LOGS/templates.log" 2>&1 || fail "could not put index template $name; see $LOGS/templates.log"
   done
   say "index templates: $(cd "$HERE/stack/elasticsearch" && ls -- *.json | sed 's/\.json$//' | paste -sd' ')"
@@ -286,7 +326,7 @@ cmd_status() {
   fi
   if alive "$RUN/elasticsearch.pid"; then
     local health
-    health=$(curl -fs "$ES_URL/_cluster/health" 2>/dev/null | sed -n 's/.*"status":"\([a-z]*\)".*/\1/p')
+    health=$(es_curl -fs "$ES_URL/_cluster/health" 2>/dev/null | sed -n 's/.*"status":"\([a-z]*\)".*/\1/p')
     say "Elasticsearch $ES_VERSION: up at $ES_URL (pid $(cat "$RUN/elasticsearch.pid"), health ${health:-unknown})"
   else
     say "Elasticsearch $ES_VERSION: down"
@@ -307,5 +347,5 @@ case ${1:-} in
   down) cmd_down ;;
   status) cmd_status ;;
   logs) cmd_logs ;;
-  *) fail "usage: ./laborwatch stack up [--reset] [--partitions N] [--kafka HOST:PORT] [--es URL] | down | status | logs" ;;
+  *) fail "usage: ./laborwatch stack up [--reset] [--secure] [--partitions N] [--kafka HOST:PORT] [--es URL] | down | status | logs" ;;
 esac

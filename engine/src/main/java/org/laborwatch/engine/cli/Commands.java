@@ -30,7 +30,10 @@ import picocli.CommandLine.Spec;
             "'laborwatch help COMMAND' or 'laborwatch COMMAND --help' gives a command's options.",
             "Environment: LW_JAVA_OPTS adds JVM options (default heap 3 GB); LW_MAVEN_OPTS adds Maven options; "
                     + "LW_KAFKA_BOOTSTRAP (default " + StackAddress.DEFAULT_KAFKA + ") and LW_ES_URL (default "
-                    + StackAddress.DEFAULT_ES + ") place the stack; LW_CONFIG names the engine's settings file."})
+                    + StackAddress.DEFAULT_ES + ") place the stack; LW_ES_USERNAME with LW_ES_PASSWORD[_FILE], or "
+                    + "LW_ES_API_KEY[_FILE], and LW_ES_CA_CERT authenticate to Elasticsearch; LW_CONFIG names the "
+                    + "engine's settings file; LW_API_PORT, LW_JWT_SECRET[_FILE], LW_ADMIN_PASSWORD[_FILE] and "
+                    + "LW_DEMO_PASSWORD set up the service (docs/api.md)."})
 final class Commands implements Callable<Integer> {
     private static final List<Function<PrintStream, Object>> LIST = List.of(
             DemoCommand::new,
@@ -47,7 +50,7 @@ final class Commands implements Callable<Integer> {
                     "[--enterprises N] [--rounds R] [--warmup W] [--out DIR] [--sections rules,job,order]",
                     "--stack [--enterprises N] [--rounds R]"),
             launcher("stack", "the local Kafka broker and Elasticsearch node",
-                    "up [--reset] [--partitions N]", "down", "status", "logs"),
+                    "up [--reset] [--secure] [--partitions N]", "down", "status", "logs"),
             launcher("api", "run the ui-api service alone (port LW_API_PORT, default 8080)"),
             out -> new HelpCommand());
 

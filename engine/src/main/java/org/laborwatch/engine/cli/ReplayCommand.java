@@ -56,8 +56,8 @@ final class ReplayCommand implements Callable<Integer> {
                 Documents.SIGNALS, Topics.SIGNALS, stack.kafka());
         long count;
         try {
-            count = new SignalReplay(ElasticsearchEndpoint.of(stack.elasticsearch()), stack.kafka(), Topics.SIGNALS,
-                    codec).replay(start, end, sent -> System.err.printf("\r  %,d signals", sent));
+            count = new SignalReplay(ElasticsearchEndpoint.fromEnvironment(stack.elasticsearch()), stack.kafka(),
+                    Topics.SIGNALS, codec).replay(start, end, sent -> System.err.printf("\r  %,d signals", sent));
         } catch (ElasticsearchException e) {
             throw new IOException("Elasticsearch at " + stack.elasticsearch() + " refused the archive query: "
                     + e.getMessage(), e);

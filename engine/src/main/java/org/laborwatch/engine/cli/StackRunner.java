@@ -194,7 +194,7 @@ final class StackRunner {
     }
 
     private void printElasticsearch(List<Alert> alerts) throws IOException {
-        ElasticsearchClient es = ElasticsearchEndpoint.of(elasticsearch).client();
+        ElasticsearchClient es = ElasticsearchEndpoint.fromEnvironment(elasticsearch).client();
         try (var transport = es._transport()) {
             es.indices().refresh(r -> r.index(Documents.ALERTS, Documents.RISK, Documents.SIGNALS));
             List<String> ids = alerts.stream().map(Alert::id).toList();

@@ -28,6 +28,7 @@ import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.LaborwatchJob;
 import org.laborwatch.engine.ingest.StreamTime;
+import org.laborwatch.engine.local.LocalCluster;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.risk.Alert;
@@ -152,7 +153,8 @@ public final class EmbeddedRun {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
-        return conf;
+        // The local cluster's REST API (on a free port) and other listeners answer this host only.
+        return LocalCluster.hostOnly(conf);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.laborwatch.engine.stack;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
 import org.laborwatch.connectors.json.SignalCodec;
 
 /**
@@ -16,6 +17,11 @@ import org.laborwatch.connectors.json.SignalCodec;
  * --job-name NAME    the engine job's name (default laborwatch); the index job is NAME-index, also its consumer group
  * --checkpoint-interval SECONDS (default 10)
  * </pre>
+ *
+ * <p>Elasticsearch's credentials come from the JobManager's environment ({@code LW_ES_USERNAME} with
+ * {@code LW_ES_PASSWORD} or {@code LW_ES_PASSWORD_FILE}, or {@code LW_ES_API_KEY[_FILE]}, and {@code LW_ES_CA_CERT};
+ * {@link ElasticsearchEndpoint#fromEnvironment}), read where {@code main} runs and carried to the sinks' writers in
+ * the job graph, so the TaskManagers need none of them.
  */
 public final class IndexJob {
 
@@ -30,7 +36,8 @@ public final class IndexJob {
         Duration interval = Duration.ofSeconds(Long.parseLong(args.getOrDefault("checkpoint-interval", "10")));
 
         StreamExecutionEnvironment env = StackJob.clusterEnvironment(interval);
-        IndexRun.build(kafka, es, name, IndexRun.Range.LIVE, SignalCodec.defaults(), env);
+        IndexRun.build(kafka, ElasticsearchEndpoint.fromEnvironment(es), name, IndexRun.Range.LIVE,
+                SignalCodec.defaults(), env);
         env.execute(name);
     }
 }

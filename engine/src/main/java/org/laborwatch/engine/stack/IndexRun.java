@@ -78,8 +78,9 @@ public final class IndexRun {
         }
     }
 
-    public static void build(String kafka, String elasticsearch, String indexJobName, Range range, SignalCodec codec,
-                             StreamExecutionEnvironment env) {
+    /** @param elasticsearch where to write, with the credentials of the index job's user */
+    public static void build(String kafka, ElasticsearchEndpoint elasticsearch, String indexJobName, Range range,
+                             SignalCodec codec, StreamExecutionEnvironment env) {
         KafkaConnections connections = new KafkaConnections(kafka, indexJobName);
         OffsetsInitializer from = range.start() != null ? OffsetsInitializer.offsets(range.start())
                 : OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
@@ -89,19 +90,25 @@ public final class IndexRun {
         // Two sinks: versioned writes (risk) need one request in flight to keep their order; creates (alerts and the
         // archive, most of the volume) do not. Each sink is chained to the source, so a partition's order holds.
         writes.filter(new Creates()).uid("creates").name("Alerts and signals")
-                .sinkTo(new ElasticsearchSink<>(ElasticsearchEndpoint.of(elasticsearch), ElasticsearchSink.actionsAsIs()))
+                .sinkTo(new ElasticsearchSink<>(elasticsearch, ElasticsearchSink.actionsAsIs()))
                 .uid("sink-creates").name("Elasticsearch: alerts and signal archive");
         writes.filter(new Versioned()).uid("versioned").name("Risk")
-                .sinkTo(new ElasticsearchSink<>(ElasticsearchEndpoint.of(elasticsearch), ElasticsearchSink.actionsAsIs(),
+                .sinkTo(new ElasticsearchSink<>(elasticsearch, ElasticsearchSink.actionsAsIs(),
                         ElasticsearchSink.Limits.ordered()))
                 .uid("sink-versioned").name("Elasticsearch: risk");
     }
 
     /**
      * Starts the index job on a local cluster of its own in this JVM (its web UI on any free port), with the engine
-     * job's settings (checkpoints, parallelism) and name.
+     * job's settings (checkpoints, parallelism) and name; Elasticsearch's credentials from this process's environment
+     * ({@link ElasticsearchEndpoint#fromEnvironment}).
      */
     public static JobClient start(StackRun.Options engine, String elasticsearch, Range range) throws Exception {
+        return start(engine, ElasticsearchEndpoint.fromEnvironment(elasticsearch), range);
+    }
+
+    public static JobClient start(StackRun.Options engine, ElasticsearchEndpoint elasticsearch, Range range)
+            throws Exception {
         Configuration conf = StackRun.configuration(engine);
         conf.removeConfig(StateRecoveryOptions.SAVEPOINT_PATH); // the engine's checkpoint is not the index job's
         conf.set(CoreOptions.DEFAULT_PARALLELISM, engine.parallelism());

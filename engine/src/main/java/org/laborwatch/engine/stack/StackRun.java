@@ -29,6 +29,7 @@ import org.laborwatch.engine.LaborwatchJob;
 import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.ingest.DecodedTypeInfo;
 import org.laborwatch.engine.ingest.StreamTime;
+import org.laborwatch.engine.local.LocalCluster;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.risk.Alert;
@@ -110,7 +111,7 @@ public final class StackRun {
     /** Half the Kafka transaction timeout ({@code KafkaConnections.TRANSACTION_TIMEOUT}). */
     public static final Duration CHECKPOINT_TIMEOUT = Duration.ofMinutes(5);
 
-    /** Where Prometheus scrapes the job's metrics: the first free port of the range. */
+    /** Where Prometheus scrapes the job's metrics: the first free port of the range, on 127.0.0.1 only. */
     public static final String METRICS_PORTS = "9249-9259";
 
     /** How far lw.risk may trail the alerts: one record per changed enterprise per interval at most. */
@@ -212,12 +213,12 @@ public final class StackRun {
         // and is retried, instead of completing after the broker has aborted the transaction it commits.
         conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, CHECKPOINT_TIMEOUT);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
-        // The web UI on the given port or the next free one of the few above it; 0: any free port.
+        // The web UI on the given port or the next free one of the few above it; 0: any free port. It, the metrics
+        // and every other listener of the local cluster answer this host only, and take no jobs (LocalCluster).
         conf.set(RestOptions.BIND_PORT, options.restPort() == 0 ? "0"
                 : options.restPort() + "-" + (options.restPort() + WEB_UI_PORTS - 1));
-        conf.setString("metrics.reporter.prom.factory.class",
-                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        conf.setString("metrics.reporter.prom.port", METRICS_PORTS);
+        LocalCluster.hostOnly(conf);
+        LocalCluster.prometheus(conf, METRICS_PORTS);
         if (options.delivery() == DeliveryGuarantee.AT_LEAST_ONCE) {
             conf.addAll(lowLatency());
         }

@@ -28,6 +28,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.laborwatch.engine.ingest.SignalTypeInfo;
+import org.laborwatch.engine.local.LocalCluster;
 import org.laborwatch.engine.risk.EnterpriseState;
 import org.laborwatch.engine.risk.EnterpriseStateSerializer;
 import org.laborwatch.engine.risk.EnterpriseStateTypeInfo;
@@ -90,7 +91,8 @@ public final class SavepointUpgrade {
     private static StreamExecutionEnvironment environment() {
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
-        return StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        // Run by the command line on a cluster in this JVM: its listeners answer this host only.
+        return StreamExecutionEnvironment.getExecutionEnvironment(LocalCluster.hostOnly(conf));
     }
 
     /** Each enterprise as the release of 2026-11-30 kept it, its waiting signals folded into its state. */

@@ -1,6 +1,7 @@
 package org.laborwatch.engine.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ class ComposeFileTest {
         assertThat(compose.keySet()).allSatisfy(k -> assertThat(TOP_LEVEL.contains(k) || k.startsWith("x-"))
                 .as("top-level key %s", k).isTrue());
         assertThat(services).containsKeys("kafka", "elasticsearch", "jobmanager", "taskmanager", "index-jobmanager",
-                "index-taskmanager", "kafka-setup", "es-setup");
+                "index-taskmanager", "kafka-setup", "es-setup", "ui-api");
     }
 
     @Test
@@ -191,6 +192,165 @@ class ComposeFileTest {
             assertThat(properties).as(flink).contains("jobmanager.rpc.address: " + jobManagerOf.get(flink),
                     "execution.checkpointing.dir: file:///checkpoints");
             assertThat(services.get(flink).get("volumes")).asString().contains("checkpoints:/checkpoints");
+        }
+    }
+
+    /** Only the service is reachable from other hosts; Flink's UI, REST API and metrics from this host only. */
+    @Test
+    void shouldPublishOnlyTheServiceBeyondThisHost() {
+        Map<String, List<String>> published = new LinkedHashMap<>();
+        services.forEach((name, service) -> {
+            for (Object port : (List<?>) service.getOrDefault("ports", List.of())) {
+                assertThat(port).as(name + " publishes a port in the short syntax").isInstanceOf(String.class);
+                published.computeIfAbsent(name, n -> new ArrayList<>()).add((String) port);
+            }
+        });
+        published.forEach((name, ports) -> {
+            for (String port : ports) {
+                if (!name.equals("ui-api")) {
+                    assertThat(port).as(name + " publishes " + port + " on loopback only").startsWith("127.0.0.1:")
+                            .matches("127\\.0\\.0\\.1:\\d+:\\d+");
+                }
+            }
+        });
+        assertThat(published).containsEntry("ui-api", List.of("8080:8080"))
+                .containsEntry("jobmanager", List.of("127.0.0.1:8081:8081", "127.0.0.1:9249:9249"))
+                .doesNotContainKeys("kafka", "elasticsearch", "taskmanager", "index-taskmanager");
+        assertThat(services.values()).allSatisfy(s -> assertThat(s).doesNotContainKeys("network_mode", "expose"));
+    }
+
+    /** The JobManagers run the jobs they were started with and take no others, nor cancellations, from the web. */
+    @Test
+    void shouldTakeNoJobsThroughFlinksWebUi() {
+        for (String jobManager : List.of("jobmanager", "index-jobmanager")) {
+            String properties = (String) map(services.get(jobManager).get("environment"))
+                    .get("FLINK_PROPERTIES");
+            assertThat(properties.lines()).as(jobManager).contains("web.submit.enable: false",
+                    "web.cancel.enable: false");
+        }
+    }
+
+    @Test
+    void shouldRunElasticsearchWithSecurityOnAndThePasswordFromASecret() {
+        Map<String, Object> es = services.get("elasticsearch");
+        Map<String, Object> env = map(es.get("environment"));
+        assertThat(env.get("xpack.security.enabled")).isEqualTo("true");
+        assertThat(env).doesNotContainKey("ELASTIC_PASSWORD");
+        assertThat(env.get("ELASTIC_PASSWORD_FILE")).isEqualTo("/run/secrets/elastic_password");
+        assertThat(strings(es.get("secrets"))).contains("elastic_password");
+        assertThat(es.get("healthcheck")).asString().contains("/run/secrets/elastic_password").doesNotContain("-u ");
+    }
+
+    /**
+     * Every secret comes from a file under docker/secrets/ that git ignores and none is committed; a variable that
+     * names a password, key, token or secret holds a path to a mounted secret, never the value.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepEverySecretOutOfTheFileAndTheRepository() throws Exception {
+        Map<String, Map<String, Object>> secrets = (Map<String, Map<String, Object>>) compose.get("secrets");
+        assertThat(secrets).isNotEmpty();
+        secrets.forEach((name, secret) -> assertThat((String) secret.get("file")).as("secret " + name)
+                .startsWith("./secrets/"));
+        Pattern secretive = Pattern.compile("(?i).*(PASSWORD|SECRET|API_KEY|TOKEN|CREDENTIAL).*");
+        services.forEach((name, service) -> {
+            Map<String, Object> env = map(service.get("environment"));
+            List<String> granted = strings(service.get("secrets"));
+            env.forEach((key, value) -> {
+                if (secretive.matcher(key).matches()) {
+                    assertThat(key).as(name + " " + key).endsWith("_FILE");
+                    String path = (String) value;
+                    assertThat(path).as(name + " " + key).startsWith("/run/secrets/");
+                    assertThat(granted).as(name + " mounts the secret " + key + " names")
+                            .contains(path.substring("/run/secrets/".length()));
+                }
+            });
+            assertThat(granted).as(name + " uses declared secrets").allMatch(secrets::containsKey);
+        });
+        String dockerIgnore = Files.readString(DOCKER.resolveSibling(".dockerignore"), StandardCharsets.UTF_8);
+        assertThat(dockerIgnore.lines()).as("secrets never enter an image build").contains("docker/secrets");
+
+        Path repository = DOCKER.getParent();
+        List<String> committed = git(repository, "ls-files", "docker/secrets");
+        assumeTrue(committed != null, "git is not available here");
+        assertThat(committed).as("committed under docker/secrets").allMatch("docker/secrets/README.md"::equals);
+        for (Map<String, Object> secret : secrets.values()) {
+            String file = "docker/" + ((String) secret.get("file")).substring(2);
+            assertThat(git(repository, "check-ignore", file)).as(file + " is ignored by git").containsExactly(file);
+        }
+    }
+
+    /**
+     * One Elasticsearch user per client, each with a role on laborwatch's indices only: the index job writes, the
+     * service reads (and keeps its own indices); the engine job, which talks to Kafka only, has none.
+     */
+    @Test
+    void shouldGiveEachElasticsearchClientItsOwnLeastPrivilegedUser() throws IOException {
+        Map<String, String> userOf = Map.of("index-jobmanager", "laborwatch_index", "ui-api", "laborwatch_api");
+        String setup = Files.readString(DOCKER.resolve("setup/es-setup.sh"), StandardCharsets.UTF_8);
+        userOf.forEach((service, user) -> {
+            Map<String, Object> env = map(services.get(service).get("environment"));
+            assertThat(env.get("LW_ES_USERNAME")).as(service).isEqualTo(user);
+            assertThat(setup).contains("user " + user + " " + user + " ");
+        });
+        for (String service : List.of("jobmanager", "taskmanager", "index-taskmanager", "kafka")) {
+            Map<String, Object> env = map(services.get(service).get("environment"));
+            assertThat(env.keySet()).as(service).noneMatch(k -> k.startsWith("LW_ES_"));
+            assertThat(services.get(service)).as(service).doesNotContainKey("secrets");
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (String role : userOf.values()) {
+            var descriptor = json.readTree(DOCKER.resolve("setup/roles/" + role + ".json").toFile());
+            // At most cluster health, which the service's readiness check reads.
+            assertThat(descriptor.get("cluster")).as(role + " cluster privileges")
+                    .allSatisfy(p -> assertThat(p.asText()).isEqualTo("monitor"));
+            assertThat(descriptor.get("indices")).as(role).isNotEmpty().allSatisfy(entry -> {
+                assertThat(entry.get("names")).allSatisfy(n -> assertThat(n.asText()).startsWith("lw-"));
+                assertThat(entry.get("privileges")).allSatisfy(p -> assertThat(p.asText())
+                        .isIn("read", "view_index_metadata", "create_doc", "index", "auto_configure"));
+            });
+        }
+    }
+
+    @Test
+    void shouldRunTheServiceInProductionModeWithItsSecretsFromFiles() throws IOException {
+        Map<String, Object> api = services.get("ui-api");
+        Map<String, Object> env = map(api.get("environment"));
+        assertThat(env.get("LW_ENV")).isEqualTo("prod");
+        assertThat(env.get("LW_JWT_SECRET_FILE")).isEqualTo("/run/secrets/jwt_secret");
+        assertThat(env).doesNotContainKey("LW_JWT_SECRET").containsEntry("LW_KAFKA_BOOTSTRAP", "kafka:9092")
+                .containsEntry("LW_ES_URL", "http://elasticsearch:9200").containsEntry("LW_API_PORT", "8080");
+        assertThat(api.get("healthcheck")).asString().contains("/health");
+        String dockerfile = Files.readString(DOCKER.resolve("api/Dockerfile"), StandardCharsets.UTF_8);
+        assertThat(dockerfile).contains("org.laborwatch.api.Application", "ui-api/target/lib/",
+                "ui-api/target/laborwatch-ui-api-", "USER laborwatch");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        return node == null ? Map.of() : (Map<String, Object>) node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object node) {
+        return node == null ? List.of() : (List<String>) node;
+    }
+
+    /** {@code git args} in the repository, its output lines; null when git cannot run here. */
+    private static List<String> git(Path repository, String... args) throws InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .toList();
+            int exit = p.waitFor();
+            if (exit > 1) { // 1: check-ignore found nothing ignored; more: not a repository, no git
+                return null;
+            }
+            return lines;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -118,7 +118,8 @@ class KafkaToAlertsStackIT {
             }
         }
         List<Signal> replayed = new java.util.ArrayList<>();
-        SignalArchive.read(ElasticsearchEndpoint.of(Stack.elasticsearch()), from, to, (enterpriseId, json) -> {
+        ElasticsearchEndpoint archive = ElasticsearchEndpoint.fromEnvironment(Stack.elasticsearch());
+        SignalArchive.read(archive, from, to, (enterpriseId, json) -> {
             Decoded d = codec.decode(json, "archive");
             assertThat(d).isInstanceOf(Decoded.Accepted.class);
             Signal s = ((Decoded.Accepted) d).signal();

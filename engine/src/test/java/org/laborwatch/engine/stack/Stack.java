@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
 import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.RecordCodec;
@@ -292,6 +293,6 @@ final class Stack {
 
     /** A synchronous client for assertions; close its transport when done. */
     static ElasticsearchClient es() {
-        return org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint.of(elasticsearch()).client();
+        return ElasticsearchEndpoint.fromEnvironment(elasticsearch()).client();
     }
 }

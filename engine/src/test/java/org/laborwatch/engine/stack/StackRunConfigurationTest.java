@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.ingest.StreamTime;
+import org.laborwatch.engine.local.LoopbackPrometheusReporterFactory;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.ruleset.RuleSets;
@@ -65,5 +70,21 @@ class StackRunConfigurationTest {
         assertThat(conf.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION))
                 .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT)).isEqualTo(StackRun.CHECKPOINT_TIMEOUT);
+    }
+
+    /** The local cluster of a stack run, and the index job's beside it, answer this host only and take no jobs. */
+    @Test
+    void shouldServeTheWebUiAndMetricsOnLoopbackOnlyWithoutWebSubmission() {
+        for (Configuration conf : List.of(StackRun.configuration(EXACTLY_ONCE), StackRun.batch(EXACTLY_ONCE))) {
+            assertThat(conf.get(RestOptions.BIND_ADDRESS)).isEqualTo("127.0.0.1");
+            assertThat(conf.get(RestOptions.ADDRESS)).isEqualTo("127.0.0.1");
+            assertThat(conf.get(JobManagerOptions.BIND_HOST)).isEqualTo("127.0.0.1");
+            assertThat(conf.get(TaskManagerOptions.BIND_HOST)).isEqualTo("127.0.0.1");
+            assertThat(conf.get(WebOptions.SUBMIT_ENABLE)).isFalse();
+            assertThat(conf.get(WebOptions.CANCEL_ENABLE)).isFalse();
+            assertThat(conf.toMap()).containsEntry("metrics.reporter.prom.factory.class",
+                    LoopbackPrometheusReporterFactory.class.getName())
+                    .containsEntry("metrics.reporter.prom.port", StackRun.METRICS_PORTS);
+        }
     }
 }

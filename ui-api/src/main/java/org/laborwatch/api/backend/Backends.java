@@ -19,7 +19,8 @@ class Backends {
     @Bean(preDestroy = "close")
     ClosableElasticsearch elasticsearch(@Value("${laborwatch.elasticsearch.url}") String url,
                                         @Value("${laborwatch.zone}") String zone) {
-        ElasticsearchEndpoint endpoint = ElasticsearchEndpoint.of(url);
+        // Credentials from LW_ES_USERNAME / LW_ES_PASSWORD[_FILE] or LW_ES_API_KEY[_FILE] (docs/operations.md).
+        ElasticsearchEndpoint endpoint = ElasticsearchEndpoint.fromEnvironment(url);
         return new ClosableElasticsearch(endpoint,
                 endpoint.client(new JacksonJsonpMapper(RecordCodec.objectMapper(ZoneId.of(zone)))));
     }
