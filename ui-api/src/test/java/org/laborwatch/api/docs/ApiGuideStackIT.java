@@ -1,0 +1,87 @@
+package org.laborwatch.api.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.laborwatch.api.support.Fixtures.BUILDER;
+import static org.laborwatch.api.support.Fixtures.HOTEL;
+import static org.laborwatch.api.support.Fixtures.alert;
+import static org.laborwatch.api.support.Fixtures.complaint;
+import static org.laborwatch.api.support.Fixtures.day;
+import static org.laborwatch.api.support.Fixtures.risk;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.laborwatch.api.support.Api;
+import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.rules.risk.Agency;
+import org.laborwatch.rules.risk.RiskLevel;
+
+/**
+ * Runs every shell example of docs/api.md, in order, in one bash session against the service: the guide's curl
+ * lines work as written. Only the two lines a reader fills in (the demo's password and the address) are set here.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiGuideStackIT implements ApiStack.Provider {
+    private static final ApiStack STACK = new ApiStack("guide");
+    private static final Path GUIDE = Path.of("..", "docs", "api.md");
+    private static final Pattern SHELL = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL);
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public ApiStack stack() {
+        return STACK;
+    }
+
+    @BeforeAll
+    void indexData() throws Exception {
+        STACK.indexAlerts(List.of(
+                alert("g-1", BUILDER, "青岛某某建筑有限公司", "李沧区", "建筑业", RiskLevel.RED, 88, day(100),
+                        Agency.COURT, Agency.HRSS),
+                alert("g-2", HOTEL, "青岛海景酒店有限公司", "市南区", "住宿和餐饮业", RiskLevel.ORANGE, 62, day(101),
+                        Agency.values()),
+                alert("g-3", BUILDER, "青岛某某建筑有限公司", "李沧区", "建筑业", RiskLevel.RED, 90, day(102),
+                        Agency.COURT)));
+        STACK.indexRisk(List.of(risk(BUILDER, "青岛某某建筑有限公司", "李沧区", "建筑业", 90, day(102)),
+                risk(HOTEL, "青岛海景酒店有限公司", "市南区", "住宿和餐饮业", 62, day(101))));
+        STACK.indexSignals(List.of(complaint("c-1", BUILDER, day(99), "P123456")));
+        new Api(server).token("admin"); // the demo users exist
+    }
+
+    @Test
+    void shouldRunEveryShellExampleOfTheGuideAsWritten() throws Exception {
+        String guide = Files.readString(GUIDE, StandardCharsets.UTF_8);
+        List<String> blocks = new ArrayList<>();
+        Matcher m = SHELL.matcher(guide);
+        while (m.find()) {
+            blocks.add(m.group(1));
+        }
+        assertThat(blocks).hasSizeGreaterThan(8);
+        String script = "set -euo pipefail\n" + String.join("\n", blocks)
+                .replace("export LW_DEMO_PASSWORD='the password the demo printed'",
+                        "export LW_DEMO_PASSWORD='" + ApiStack.DEMO_PASSWORD + "'")
+                .replace("API=http://127.0.0.1:8080", "API=" + server.getURI());
+        assertThat(script).contains(ApiStack.DEMO_PASSWORD).contains("API=" + server.getURI());
+
+        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(bash.exitValue()).as(output).isZero();
+        assertThat(output).contains("青岛某某建筑有限公司").contains("\"acknowledgements\"")
+                .contains("\"ticket\"").doesNotContain("\"status\":500").doesNotContain("Internal Server Error");
+    }
+}
