@@ -86,13 +86,6 @@ public class AlertRepository {
         return stored(response);
     }
 
-    /** Every alert of one enterprise, oldest first (at most {@code max}). */
-    public List<StoredAlert> ofEnterprise(String enterpriseId, int max) throws IOException {
-        return stored(search(s -> s.index(index).size(max).query(term("enterpriseId", enterpriseId))
-                .sort(o -> o.field(f -> f.field("raisedAt").order(SortOrder.Asc)))
-                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))));
-    }
-
     Optional<StoredAlert> find(String id) throws IOException {
         try {
             GetResponse<JsonData> got = es.get(g -> g.index(index).id(id), JsonData.class);
@@ -137,6 +130,11 @@ public class AlertRepository {
             alerts.add(stored(hit.source(), -1, -1));
         }
         return alerts;
+    }
+
+    /** An alert document as read by someone else's search (an enterprise lookup reads them in one round trip). */
+    public static StoredAlert stored(JsonData source) {
+        return stored(source, -1, -1);
     }
 
     private static StoredAlert stored(JsonData source, long seqNo, long primaryTerm) {

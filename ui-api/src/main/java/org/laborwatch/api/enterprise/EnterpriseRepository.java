@@ -1,18 +1,22 @@
 package org.laborwatch.api.enterprise;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.laborwatch.api.backend.ElasticsearchStatus;
+import org.laborwatch.api.alert.AlertRepository;
+import org.laborwatch.api.alert.StoredAlert;
 import org.laborwatch.api.backend.Names;
 import org.laborwatch.rules.risk.RiskLevel;
 import org.laborwatch.rules.risk.RiskSnapshot;
@@ -36,27 +40,41 @@ class EnterpriseRepository {
     record Found(List<RiskSnapshot> risks, long total) {
     }
 
-    Optional<RiskSnapshot> risk(String creditCode) throws IOException {
-        try {
-            GetResponse<RiskSnapshot> got = es.get(g -> g.index(names.riskIndex()).id(creditCode), RiskSnapshot.class);
-            return got.found() ? Optional.ofNullable(got.source()) : Optional.empty();
-        } catch (ElasticsearchException | java.io.IOException e) {
-            if (ElasticsearchStatus.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+    /** Everything a lookup shows of one enterprise, as stored. */
+    record Stored(Optional<RiskSnapshot> risk, List<StoredAlert> alerts, List<Map<String, Object>> signals) {
     }
 
-    /** The enterprise's latest archived signals, newest first, as stored (attributes and all). */
+    /**
+     * The enterprise's risk, its alerts (oldest first) and its latest archived signals (newest first), in one round
+     * trip to Elasticsearch: three searches sent as one {@code _msearch}.
+     */
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> recentSignals(String creditCode, int max) throws IOException {
-        SearchResponse<Map> found = es.search(s -> s.index(names.signalsIndex()).ignoreUnavailable(true)
-                .allowNoIndices(true).size(max)
-                .query(q -> q.term(t -> t.field("enterpriseId").value(creditCode)))
-                .sort(o -> o.field(f -> f.field("occurredAt").order(SortOrder.Desc)))
-                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), Map.class);
-        return found.hits().hits().stream().map(h -> (Map<String, Object>) h.source()).toList();
+    Stored lookup(String creditCode, int maxAlerts, int maxSignals) throws IOException {
+        MsearchResponse<JsonData> found = es.msearch(m -> m
+                .searches(s -> s.header(h -> h.index(names.riskIndex()).ignoreUnavailable(true).allowNoIndices(true))
+                        .body(b -> b.size(1).query(q -> q.ids(i -> i.values(creditCode)))))
+                .searches(s -> s.header(h -> h.index(names.alertsIndex()).ignoreUnavailable(true)
+                                .allowNoIndices(true))
+                        .body(b -> b.size(maxAlerts).query(q -> q.term(t -> t.field("enterpriseId").value(creditCode)))
+                                .sort(o -> o.field(f -> f.field("raisedAt").order(SortOrder.Asc)))
+                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))))
+                .searches(s -> s.header(h -> h.index(names.signalsIndex()).ignoreUnavailable(true)
+                                .allowNoIndices(true))
+                        .body(b -> b.size(maxSignals).query(q -> q.term(t -> t.field("enterpriseId").value(creditCode)))
+                                .sort(o -> o.field(f -> f.field("occurredAt").order(SortOrder.Desc)))
+                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))))), JsonData.class);
+        List<List<JsonData>> hits = new ArrayList<>();
+        for (MultiSearchResponseItem<JsonData> item : found.responses()) {
+            if (item.isFailure()) {
+                throw new IOException("Elasticsearch could not search: " + item.failure().error().reason());
+            }
+            hits.add(item.result().hits().hits().stream().map(Hit::source).toList());
+        }
+        Optional<RiskSnapshot> risk = hits.get(0).stream().findFirst().map(j -> j.to(RiskSnapshot.class));
+        List<StoredAlert> alerts = hits.get(1).stream().map(AlertRepository::stored).toList();
+        List<Map<String, Object>> signals = hits.get(2).stream().map(j -> (Map<String, Object>) j.to(Map.class))
+                .toList();
+        return new Stored(risk, alerts, signals);
     }
 
     Found search(Search search) throws IOException {

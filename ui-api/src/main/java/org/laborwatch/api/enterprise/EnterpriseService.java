@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.laborwatch.api.alert.AlertRepository;
 import org.laborwatch.api.alert.StoredAlert;
 import org.laborwatch.api.alert.Views;
 import org.laborwatch.api.backend.CityTime;
@@ -23,23 +22,22 @@ class EnterpriseService {
     static final int MAX_ALERTS = 500;
 
     private final EnterpriseRepository enterprises;
-    private final AlertRepository alerts;
     private final ZoneId zone;
 
-    EnterpriseService(EnterpriseRepository enterprises, AlertRepository alerts, CityTime time) {
+    EnterpriseService(EnterpriseRepository enterprises, CityTime time) {
         this.enterprises = enterprises;
-        this.alerts = alerts;
         this.zone = time.zone();
     }
 
     EnterpriseViews.EnterpriseRisk lookup(Caller caller, String creditCode) throws IOException {
-        RiskSnapshot risk = enterprises.risk(creditCode).orElseThrow(() -> {
+        EnterpriseRepository.Stored stored = enterprises.lookup(creditCode, MAX_ALERTS, RECENT_SIGNALS);
+        RiskSnapshot risk = stored.risk().orElseThrow(() -> {
             // A code with a wrong check character may still be an allow-listed real one, so look first, then say.
             String problem = CreditCode.problem(creditCode);
             return problem != null ? new BadRequest("creditCode: not a valid unified social credit code (" + problem + ")")
                     : new NotFound("no enterprise " + creditCode + " has any risk recorded");
         });
-        List<StoredAlert> all = alerts.ofEnterprise(creditCode, MAX_ALERTS);
+        List<StoredAlert> all = stored.alerts();
         // Newest first; an agency's users see the alerts routed to their agency, the other roles all of them.
         List<Views.AlertSummary> visible = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0; i--) {
@@ -51,7 +49,7 @@ class EnterpriseService {
         return new EnterpriseViews.EnterpriseRisk(risk.enterpriseId(), risk.enterpriseName(), risk.district(),
                 risk.industry(), risk.score(), risk.level(), risk.level().label(), Views.at(risk.asOf(), zone),
                 risk.ruleSetVersion(), risk.hits().stream().map(h -> Views.hit(h, zone)).toList(), risk.features(),
-                enterprises.recentSignals(creditCode, RECENT_SIGNALS).stream().map(s -> Views.signal(s, zone)).toList(),
+                stored.signals().stream().map(s -> Views.signal(s, zone)).toList(),
                 history(all, risk), visible);
     }
 
