@@ -123,13 +123,26 @@ public record ElasticsearchEndpoint(String url, Credentials credentials, String 
     }
 
     RestClientBuilder restClientBuilder() {
+        return restClientBuilder(0);
+    }
+
+    /** @param connections the most connections at once, 0 for the client's default (10, and 30 in all) */
+    RestClientBuilder restClientBuilder(int connections) {
         RestClientBuilder builder = RestClient.builder(HttpHost.create(url.strip()));
         // Sent with every request rather than after a 401 challenge: one round trip, and the same for both kinds.
         credentials.authorization().ifPresent(value ->
                 builder.setDefaultHeaders(new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION, value)}));
-        if (caCertificate != null) {
-            SSLContext ssl = sslContext(caCertificate);
-            builder.setHttpClientConfigCallback(http -> http.setSSLContext(ssl));
+        SSLContext ssl = caCertificate == null ? null : sslContext(caCertificate);
+        if (ssl != null || connections > 0) {
+            builder.setHttpClientConfigCallback(http -> {
+                if (ssl != null) {
+                    http.setSSLContext(ssl);
+                }
+                if (connections > 0) {
+                    http.setMaxConnPerRoute(connections).setMaxConnTotal(connections);
+                }
+                return http;
+            });
         }
         return builder;
     }
@@ -142,6 +155,14 @@ public record ElasticsearchEndpoint(String url, Credentials credentials, String 
     /** A blocking client whose documents are read and written with {@code mapper}. */
     public ElasticsearchClient client(JsonpMapper mapper) {
         return new ElasticsearchClient(new RestClientTransport(restClient(), mapper));
+    }
+
+    /**
+     * A blocking client for a server answering many requests at once: up to {@code connections} in flight (the
+     * low-level client's default of 10 per host queued a service's requests behind each other).
+     */
+    public ElasticsearchClient client(JsonpMapper mapper, int connections) {
+        return new ElasticsearchClient(new RestClientTransport(restClientBuilder(connections).build(), mapper));
     }
 
     /** A non-blocking client over its own connections; close its transport when done. */

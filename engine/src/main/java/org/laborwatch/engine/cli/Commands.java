@@ -46,9 +46,10 @@ final class Commands implements Callable<Integer> {
             PublishRulesCommand::new,
             UpgradeSavepointCommand::new,
             launcher("bench", "throughput benchmark: Drools rules against the same rules hand-written in Java; "
-                    + "--stack: the job on Kafka/Elasticsearch against a plain consumer, and its alert latency",
+                    + "--stack: the job on Kafka/Elasticsearch against a plain consumer, and its alert latency; "
+                    + "--api: the service's lookup and search under wrk beside Elasticsearch's own latency",
                     "[--enterprises N] [--rounds R] [--warmup W] [--out DIR] [--sections rules,job,order]",
-                    "--stack [--enterprises N] [--rounds R]"),
+                    "--stack [--enterprises N] [--rounds R]", "--api [--rate N] [--duration S]"),
             launcher("stack", "the local Kafka broker and Elasticsearch node",
                     "up [--reset] [--secure] [--partitions N]", "down", "status", "logs"),
             launcher("api", "run the ui-api service alone (port LW_API_PORT, default 8080)"),

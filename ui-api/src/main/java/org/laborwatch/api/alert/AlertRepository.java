@@ -11,6 +11,8 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.laborwatch.api.backend.ElasticsearchStatus;
 import org.laborwatch.api.backend.Names;
+import org.laborwatch.api.backend.StoredJson;
 import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.Alert;
 
@@ -33,9 +36,8 @@ public class AlertRepository {
         this.index = names.alertsIndex();
     }
 
-    /** The only shape the acknowledgements are read in. */
-    record Acknowledgements(List<Acknowledgement> acknowledgements) {
-    }
+    private static final TypeReference<List<Acknowledgement>> ACKNOWLEDGEMENTS = new TypeReference<>() {
+    };
 
     /** One page of a feed, newest first; {@code agency} null for all agencies. */
     List<StoredAlert> page(Agency agency, AlertFilter filter) throws IOException {
@@ -74,7 +76,7 @@ public class AlertRepository {
             }
         }
         Query query = Query.of(q -> q.bool(bool.build()));
-        SearchResponse<JsonData> response = search(s -> {
+        SearchResponse<JsonNode> response = search(s -> {
             s.index(index).size(filter.limit()).query(query).trackTotalHits(t -> t.enabled(false))
                     .sort(o -> o.field(f -> f.field("raisedAt").order(SortOrder.Desc)))
                     .sort(o -> o.field(f -> f.field("id").order(SortOrder.Desc)));
@@ -88,7 +90,7 @@ public class AlertRepository {
 
     Optional<StoredAlert> find(String id) throws IOException {
         try {
-            GetResponse<JsonData> got = es.get(g -> g.index(index).id(id), JsonData.class);
+            GetResponse<JsonNode> got = es.get(g -> g.index(index).id(id), JsonNode.class);
             if (!got.found() || got.source() == null) {
                 return Optional.empty();
             }
@@ -116,31 +118,32 @@ public class AlertRepository {
         }
     }
 
-    private SearchResponse<JsonData> search(
+    private SearchResponse<JsonNode> search(
             java.util.function.Function<co.elastic.clients.elasticsearch.core.SearchRequest.Builder,
                     co.elastic.clients.util.ObjectBuilder<co.elastic.clients.elasticsearch.core.SearchRequest>> request)
             throws IOException {
         // A missing index (nothing indexed yet) is an empty feed, not an error.
-        return es.search(s -> request.apply(s.ignoreUnavailable(true).allowNoIndices(true)), JsonData.class);
+        return es.search(s -> request.apply(s.ignoreUnavailable(true).allowNoIndices(true)), JsonNode.class);
     }
 
-    private static List<StoredAlert> stored(SearchResponse<JsonData> response) {
+    private static List<StoredAlert> stored(SearchResponse<JsonNode> response) {
         List<StoredAlert> alerts = new ArrayList<>(response.hits().hits().size());
-        for (Hit<JsonData> hit : response.hits().hits()) {
+        for (Hit<JsonNode> hit : response.hits().hits()) {
             alerts.add(stored(hit.source(), -1, -1));
         }
         return alerts;
     }
 
     /** An alert document as read by someone else's search (an enterprise lookup reads them in one round trip). */
-    public static StoredAlert stored(JsonData source) {
+    public static StoredAlert stored(JsonNode source) {
         return stored(source, -1, -1);
     }
 
-    private static StoredAlert stored(JsonData source, long seqNo, long primaryTerm) {
-        Alert alert = source.to(Alert.class);
-        List<Acknowledgement> acks = source.to(Acknowledgements.class).acknowledgements();
-        return new StoredAlert(alert, acks == null ? List.of() : acks, seqNo, primaryTerm);
+    private static StoredAlert stored(JsonNode source, long seqNo, long primaryTerm) {
+        Alert alert = StoredJson.as(source, Alert.class);
+        JsonNode acks = source.get("acknowledgements");
+        return new StoredAlert(alert, acks == null || acks.isNull() ? List.of() : StoredJson.as(acks, ACKNOWLEDGEMENTS),
+                seqNo, primaryTerm);
     }
 
     static Query term(String field, String value) {

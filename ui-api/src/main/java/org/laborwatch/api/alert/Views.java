@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.laborwatch.api.privacy.Masking;
 import org.laborwatch.rules.fact.SignalType;
 import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.Alert;
@@ -90,22 +89,6 @@ public final class Views {
     static EvidenceView evidence(SignalSummary s, ZoneId zone) {
         return new EvidenceView(s.id(), s.type(), s.type().name(), at(s.occurredAt(), zone), s.amount(), s.workers(),
                 s.months());
-    }
-
-    public static SignalView signal(Map<String, Object> doc, ZoneId zone) {
-        Object occurred = doc.get("occurredAt");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> attributes = doc.get("attributes") instanceof Map<?, ?> m
-                ? (Map<String, Object>) m : Map.of();
-        return new SignalView(String.valueOf(doc.get("id")), String.valueOf(doc.get("type")),
-                doc.get("source") == null ? null : doc.get("source").toString(),
-                occurred == null ? null : at(OffsetDateTime.parse(occurred.toString()).toInstant(), zone),
-                doc.get("amount") == null ? null : new BigDecimal(doc.get("amount").toString()),
-                number(doc.get("workers")), number(doc.get("months")), Masking.attributes(attributes));
-    }
-
-    private static Integer number(Object value) {
-        return value instanceof Number n ? n.intValue() : null;
     }
 
     public static OffsetDateTime at(Instant instant, ZoneId zone) {

@@ -18,11 +18,12 @@ class Backends {
     @Singleton
     @Bean(preDestroy = "close")
     ClosableElasticsearch elasticsearch(@Value("${laborwatch.elasticsearch.url}") String url,
-                                        @Value("${laborwatch.zone}") String zone) {
+                                        @Value("${laborwatch.zone}") String zone,
+                                        @Value("${laborwatch.elasticsearch.connections:100}") int connections) {
         // Credentials from LW_ES_USERNAME / LW_ES_PASSWORD[_FILE] or LW_ES_API_KEY[_FILE] (docs/operations.md).
         ElasticsearchEndpoint endpoint = ElasticsearchEndpoint.fromEnvironment(url);
         return new ClosableElasticsearch(endpoint,
-                endpoint.client(new JacksonJsonpMapper(RecordCodec.objectMapper(ZoneId.of(zone)))));
+                endpoint.client(new JacksonJsonpMapper(RecordCodec.objectMapper(ZoneId.of(zone))), connections));
     }
 
     @Singleton

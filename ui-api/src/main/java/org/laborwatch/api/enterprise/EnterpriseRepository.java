@@ -7,15 +7,12 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.laborwatch.api.alert.AlertRepository;
 import org.laborwatch.api.alert.StoredAlert;
 import org.laborwatch.api.backend.Names;
 import org.laborwatch.rules.risk.RiskLevel;
@@ -41,40 +38,38 @@ class EnterpriseRepository {
     }
 
     /** Everything a lookup shows of one enterprise, as stored. */
-    record Stored(Optional<RiskSnapshot> risk, List<StoredAlert> alerts, List<Map<String, Object>> signals) {
+    record Stored(Optional<RiskSnapshot> risk, List<StoredAlert> alerts, List<LookupDocument> signals) {
     }
 
     /**
-     * The enterprise's risk, its alerts (oldest first) and its latest archived signals (newest first), in one round
-     * trip to Elasticsearch: three searches sent as one {@code _msearch}.
+     * The enterprise's risk, its alerts (oldest first, without their evidence signals) and its latest archived signals
+     * (newest first), in one round trip to Elasticsearch: three searches sent as one {@code _msearch}.
      */
-    @SuppressWarnings("unchecked")
     Stored lookup(String creditCode, int maxAlerts, int maxSignals) throws IOException {
-        MsearchResponse<JsonData> found = es.msearch(m -> m
+        MsearchResponse<LookupDocument> found = es.msearch(m -> m
                 .searches(s -> s.header(h -> h.index(names.riskIndex()).ignoreUnavailable(true).allowNoIndices(true))
                         .body(b -> b.size(1).query(q -> q.ids(i -> i.values(creditCode)))))
                 .searches(s -> s.header(h -> h.index(names.alertsIndex()).ignoreUnavailable(true)
                                 .allowNoIndices(true))
                         .body(b -> b.size(maxAlerts).query(q -> q.term(t -> t.field("enterpriseId").value(creditCode)))
+                                .source(src -> src.filter(f -> f.excludes("signals")))
                                 .sort(o -> o.field(f -> f.field("raisedAt").order(SortOrder.Asc)))
                                 .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))))
                 .searches(s -> s.header(h -> h.index(names.signalsIndex()).ignoreUnavailable(true)
                                 .allowNoIndices(true))
                         .body(b -> b.size(maxSignals).query(q -> q.term(t -> t.field("enterpriseId").value(creditCode)))
                                 .sort(o -> o.field(f -> f.field("occurredAt").order(SortOrder.Desc)))
-                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))))), JsonData.class);
-        List<List<JsonData>> hits = new ArrayList<>();
-        for (MultiSearchResponseItem<JsonData> item : found.responses()) {
+                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))))),
+                LookupDocument.class);
+        List<List<LookupDocument>> hits = new ArrayList<>();
+        for (MultiSearchResponseItem<LookupDocument> item : found.responses()) {
             if (item.isFailure()) {
                 throw new IOException("Elasticsearch could not search: " + item.failure().error().reason());
             }
             hits.add(item.result().hits().hits().stream().map(Hit::source).toList());
         }
-        Optional<RiskSnapshot> risk = hits.get(0).stream().findFirst().map(j -> j.to(RiskSnapshot.class));
-        List<StoredAlert> alerts = hits.get(1).stream().map(AlertRepository::stored).toList();
-        List<Map<String, Object>> signals = hits.get(2).stream().map(j -> (Map<String, Object>) j.to(Map.class))
-                .toList();
-        return new Stored(risk, alerts, signals);
+        return new Stored(hits.get(0).stream().findFirst().map(LookupDocument::risk),
+                hits.get(1).stream().map(LookupDocument::alert).toList(), hits.get(2));
     }
 
     Found search(Search search) throws IOException {

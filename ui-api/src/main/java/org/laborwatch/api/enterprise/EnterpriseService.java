@@ -49,7 +49,7 @@ class EnterpriseService {
         return new EnterpriseViews.EnterpriseRisk(risk.enterpriseId(), risk.enterpriseName(), risk.district(),
                 risk.industry(), risk.score(), risk.level(), risk.level().label(), Views.at(risk.asOf(), zone),
                 risk.ruleSetVersion(), risk.hits().stream().map(h -> Views.hit(h, zone)).toList(), risk.features(),
-                stored.signals().stream().map(s -> Views.signal(s, zone)).toList(),
+                stored.signals().stream().map(s -> s.signal(zone)).toList(),
                 history(all, risk), visible);
     }
 
