@@ -260,6 +260,13 @@ es_templates() {
       >>"$LOGS/templates.log" 2>&1 || fail "could not put index template $name; see $LOGS/templates.log"
   done
   say "index templates: $(cd "$HERE/stack/elasticsearch" && ls -- *.json | sed 's/\.json$//' | paste -sd' ')"
+  # Indices made before a template gained a field keep their old mapping: add the fields later releases write
+  # (mappings only grow, so this is safe to repeat). The service writes acknowledgements onto alerts since 2026-11-30.
+  if es_curl -fs "$ES_URL/lw-alerts" >/dev/null 2>&1; then
+    es_curl -fsS -X PUT "$ES_URL/lw-alerts/_mapping" -H 'Content-Type: application/json' --data-binary \
+      '{"properties":{"acknowledgements":{"properties":{"agency":{"type":"keyword"},"by":{"type":"keyword"},"at":{"type":"date"}}}}}' \
+      >>"$LOGS/templates.log" 2>&1 || fail "could not add the acknowledgements to lw-alerts; see $LOGS/templates.log"
+  fi
 }
 
 # --- commands -------------------------------------------------------------------------------------------------------

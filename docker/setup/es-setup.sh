@@ -45,6 +45,12 @@ for file in "$TEMPLATES"/*.json; do
   es PUT "/_index_template/$name" --data-binary "@$file"
   echo "index template $name"
 done
+# An alerts index made by an earlier release lacks the field the service adds; mappings only grow, so repeat freely.
+if curl -fs -K "$AUTH" "$ES/lw-alerts" >/dev/null 2>&1; then
+  es PUT "/lw-alerts/_mapping" --data-binary \
+    '{"properties":{"acknowledgements":{"properties":{"agency":{"type":"keyword"},"by":{"type":"keyword"},"at":{"type":"date"}}}}}'
+  echo "lw-alerts: acknowledgements mapped"
+fi
 
 user() {
   name=$1 role=$2 password_file=$3
