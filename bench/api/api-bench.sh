@@ -80,7 +80,9 @@ pick_codes() {
 measure() {
   local url=$1 script=$2 rate=$3 connections=$4 pause=0
   [[ $rate -gt 0 ]] && pause=$(( connections * 1000 / rate ))
-  PAUSE_MS=$pause BENCH_DIR="$BENCH_DIR" wrk -t2 -c"$connections" -d"${DURATION}s" --latency -s "$BENCH_DIR/$script" \
+  local threads=2
+  [[ $connections -lt 2 ]] && threads=1
+  PAUSE_MS=$pause BENCH_DIR="$BENCH_DIR" wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency -s "$BENCH_DIR/$script" \
     "$url" >"$WORK/wrk.txt" 2>&1 || { cat "$WORK/wrk.txt" >&2; exit 1; }
   if grep -q "Non-2xx" "$WORK/wrk.txt"; then
     say "$(grep "Non-2xx" "$WORK/wrk.txt") in $script"; cat "$WORK/wrk.txt" >&2; exit 1
@@ -109,7 +111,14 @@ need_wrk
 need_data
 start_service
 pick_codes
-say "service at $API (JVM: ./laborwatch api), Elasticsearch at $ES; $DURATION s per figure after 10 s of warm-up"
+# Warm both sides the same way first: the service's JIT compiles for the first minute or so (C2 took a core for
+# 40 s of it), and neither side's figures should pay for that or for cold caches.
+say "warming up the service and Elasticsearch (60 s) ..."
+for script in lookup search; do
+  DURATION=15 measure "$API/" "$script.lua" 0 8 >/dev/null
+  DURATION=15 measure "$ES" "es-$script.lua" 0 8 >/dev/null
+done
+say "service at $API (JVM: ./laborwatch api), Elasticsearch at $ES; $DURATION s per figure"
 echo
 echo "| query | offered | service req/s | service p50 ms | service p99 ms | Elasticsearch req/s | ES p50 ms | ES p99 ms | p50 service/ES | p99 service/ES |"
 echo "|---|---|---|---|---|---|---|---|---|---|"

@@ -23,9 +23,4 @@ public record Caller(String username, Role role, Agency agency) {
     public boolean seesAllAgencies() {
         return role == Role.ANALYST || role == Role.ADMIN;
     }
-
-    /** Sees alerts routed to {@code target}. */
-    public boolean sees(Agency target) {
-        return seesAllAgencies() || (agency != null && agency == target);
-    }
 }

@@ -60,14 +60,13 @@ final class JwtSecret implements BeanCreatedEventListener<SecretSignatureConfigu
     }
 
     private String configured() {
+        // application.yml maps LW_JWT_SECRET and LW_JWT_SECRET_FILE onto these.
         String value = environment.getProperty("laborwatch.jwt.secret", String.class)
-                .or(() -> java.util.Optional.ofNullable(System.getenv("LW_JWT_SECRET")))
                 .filter(s -> !s.isBlank()).orElse(null);
         if (value != null) {
             return value.strip();
         }
         String file = environment.getProperty("laborwatch.jwt.secret-file", String.class)
-                .or(() -> java.util.Optional.ofNullable(System.getenv("LW_JWT_SECRET_FILE")))
                 .filter(s -> !s.isBlank()).orElse(null);
         if (file == null) {
             return null;

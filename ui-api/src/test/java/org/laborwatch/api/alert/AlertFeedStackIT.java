@@ -8,9 +8,7 @@ import static org.laborwatch.api.support.Fixtures.alert;
 import static org.laborwatch.api.support.Fixtures.day;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,17 +18,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.ServiceTest;
 import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.risk.RiskLevel;
 
 /** The feed's filters, order and pages, one alert's explanation, and acknowledging. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertFeedStackIT implements ApiStack.Provider {
+class AlertFeedStackIT extends ServiceTest {
     private static final ApiStack STACK = new ApiStack("feed");
     static final Alert OLD_COURT = alert("f-1", BUILDER, "青岛某某建筑有限公司", "李沧区", "建筑业", RiskLevel.ORANGE, 65,
             day(1), Agency.COURT, Agency.HRSS);
@@ -41,19 +38,13 @@ class AlertFeedStackIT implements ApiStack.Provider {
     static final Alert NEW_COURT = alert("f-4", BUILDER, "青岛某某建筑有限公司", "李沧区", "建筑业", RiskLevel.RED, 88,
             day(4), Agency.COURT, Agency.PROCURATORATE);
 
-    @Inject
-    EmbeddedServer server;
-    Api api;
-
-    @Override
-    public ApiStack stack() {
-        return STACK;
+    AlertFeedStackIT() {
+        super(STACK);
     }
 
     @BeforeAll
     void indexData() throws Exception {
         STACK.indexAlerts(List.of(OLD_COURT, UNION_ONLY, RED_ALL, NEW_COURT));
-        api = new Api(server);
     }
 
     @Test

@@ -6,40 +6,27 @@ import static org.laborwatch.api.support.Fixtures.alert;
 import static org.laborwatch.api.support.Fixtures.day;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.ServiceTest;
 import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.risk.RiskLevel;
 
 /** Paging a feed while the index job keeps writing to it. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertPagesStackIT implements ApiStack.Provider {
+class AlertPagesStackIT extends ServiceTest {
     private static final ApiStack STACK = new ApiStack("pages");
 
-    @Inject
-    EmbeddedServer server;
-    Api api;
-
-    @Override
-    public ApiStack stack() {
-        return STACK;
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        api = new Api(server);
+    AlertPagesStackIT() {
+        super(STACK);
     }
 
     @Test

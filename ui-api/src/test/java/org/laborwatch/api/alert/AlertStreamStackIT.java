@@ -8,9 +8,7 @@ import static org.laborwatch.api.support.Fixtures.alert;
 import static org.laborwatch.api.support.Fixtures.day;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +18,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.ServiceTest;
 import org.laborwatch.api.support.SseReader;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.rules.risk.Agency;
@@ -34,8 +32,7 @@ import org.laborwatch.rules.risk.RiskLevel;
  * reconnect with {@code Last-Event-ID} resumes without loss or duplicates.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertStreamStackIT implements ApiStack.Provider {
+class AlertStreamStackIT extends ServiceTest {
     private static final int PARTITIONS = 3;
     private static final ApiStack STACK = new ApiStack("stream", PARTITIONS);
     private static final String FROM_THE_START = "0-0.1-0.2-0";
@@ -44,18 +41,8 @@ class AlertStreamStackIT implements ApiStack.Provider {
     private static final AtomicInteger IDS = new AtomicInteger();
     private final RecordCodec<Alert> codec = RecordCodec.alerts(ApiStack.ZONE);
 
-    @Inject
-    EmbeddedServer server;
-    Api api;
-
-    @Override
-    public ApiStack stack() {
-        return STACK;
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        api = new Api(server);
+    AlertStreamStackIT() {
+        super(STACK);
     }
 
     @Test

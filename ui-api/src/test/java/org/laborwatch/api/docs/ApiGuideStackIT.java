@@ -8,9 +8,7 @@ import static org.laborwatch.api.support.Fixtures.complaint;
 import static org.laborwatch.api.support.Fixtures.day;
 import static org.laborwatch.api.support.Fixtures.risk;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.ServiceTest;
 import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.RiskLevel;
 
@@ -32,18 +30,13 @@ import org.laborwatch.rules.risk.RiskLevel;
  * lines work as written. Only the two lines a reader fills in (the demo's password and the address) are set here.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiGuideStackIT implements ApiStack.Provider {
+class ApiGuideStackIT extends ServiceTest {
     private static final ApiStack STACK = new ApiStack("guide");
     private static final Path GUIDE = Path.of("..", "docs", "api.md");
     private static final Pattern SHELL = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL);
 
-    @Inject
-    EmbeddedServer server;
-
-    @Override
-    public ApiStack stack() {
-        return STACK;
+    ApiGuideStackIT() {
+        super(STACK);
     }
 
     @BeforeAll
@@ -58,7 +51,7 @@ class ApiGuideStackIT implements ApiStack.Provider {
         STACK.indexRisk(List.of(risk(BUILDER, "青岛某某建筑有限公司", "李沧区", "建筑业", 90, day(102)),
                 risk(HOTEL, "青岛海景酒店有限公司", "市南区", "住宿和餐饮业", 62, day(101))));
         STACK.indexSignals(List.of(complaint("c-1", BUILDER, day(99), "P123456")));
-        new Api(server).token("admin"); // the demo users exist
+        api.token("admin"); // the demo users exist
     }
 
     @Test

@@ -11,37 +11,29 @@ import static org.laborwatch.api.support.Fixtures.day;
 import static org.laborwatch.api.support.Fixtures.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.ServiceTest;
 import org.laborwatch.rules.fact.CreditCode;
 import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.RiskLevel;
 
 /** An enterprise's risk, history and signals; the search over enterprises; the programme's figures. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EnterpriseStackIT implements ApiStack.Provider {
+class EnterpriseStackIT extends ServiceTest {
     private static final ApiStack STACK = new ApiStack("enterprises");
     /** 建 and 筑 both in the name, but apart: a search for 建筑 must not find it. */
     static final String APART = CreditCode.withCheckCharacter("91370203MA3C8XTT4");
 
-    @Inject
-    EmbeddedServer server;
-    Api api;
-
-    @Override
-    public ApiStack stack() {
-        return STACK;
+    EnterpriseStackIT() {
+        super(STACK);
     }
 
     @BeforeAll
@@ -64,7 +56,6 @@ class EnterpriseStackIT implements ApiStack.Provider {
                 consultation("q-1", BUILDER, day(1)),
                 consultation("q-2", MAKER, day(2)),
                 consultation("q-3", MAKER, day(400))));
-        api = new Api(server);
     }
 
     @Test

@@ -2,17 +2,15 @@ package org.laborwatch.api.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.ServiceTest;
 import org.laborwatch.api.support.Forwarder;
 
 /**
@@ -20,27 +18,19 @@ import org.laborwatch.api.support.Forwarder;
  * failing, and recovers by itself when they come.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BackendsArriveLaterStackIT implements ApiStack.Provider {
+class BackendsArriveLaterStackIT extends ServiceTest {
     private static final ApiStack STACK = new ApiStack("later");
     private final Forwarder elasticsearch;
     private final Forwarder kafka;
 
-    @Inject
-    EmbeddedServer server;
-
     BackendsArriveLaterStackIT() {
+        super(STACK);
         try {
             elasticsearch = new Forwarder(ApiStack.elasticsearch());
             kafka = new Forwarder(ApiStack.kafka());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public ApiStack stack() {
-        return STACK;
     }
 
     @Override
@@ -59,7 +49,6 @@ class BackendsArriveLaterStackIT implements ApiStack.Provider {
 
     @Test
     void shouldStartNotReadyAndRecoverWhenElasticsearchAndKafkaCome() throws Exception {
-        Api api = new Api(server);
         Api.Response notReady = api.get("/health/readiness", null);
         Api.Response login = api.post("/api/login", null,
                 "{\"username\":\"analyst\",\"password\":\"" + ApiStack.DEMO_PASSWORD + "\"}");

@@ -2,33 +2,20 @@ package org.laborwatch.api.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.ServiceTest;
 
 /** Health and readiness over Elasticsearch and Kafka, Prometheus metrics, the OpenAPI document and its UI. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServiceHygieneStackIT implements ApiStack.Provider {
+class ServiceHygieneStackIT extends ServiceTest {
     private static final ApiStack STACK = new ApiStack("hygiene");
 
-    @Inject
-    EmbeddedServer server;
-    Api api;
-
-    @Override
-    public ApiStack stack() {
-        return STACK;
-    }
-
-    @BeforeAll
-    void start() {
-        api = new Api(server);
+    ServiceHygieneStackIT() {
+        super(STACK);
     }
 
     @Test

@@ -9,9 +9,7 @@ import static org.laborwatch.api.support.Fixtures.day;
 import static org.laborwatch.api.support.Fixtures.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -21,12 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.ServiceTest;
 import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.risk.RiskLevel;
@@ -36,8 +34,7 @@ import org.laborwatch.rules.risk.RiskLevel;
  * an alert routed elsewhere) with nothing of the data in the answer, and without a valid token everything is 401.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorizationMatrixStackIT implements ApiStack.Provider {
+class AuthorizationMatrixStackIT extends ServiceTest {
     private static final ApiStack STACK = new ApiStack("authz");
     private static final AtomicInteger NEW_USERS = new AtomicInteger();
 
@@ -51,13 +48,8 @@ class AuthorizationMatrixStackIT implements ApiStack.Provider {
             RiskLevel.RED, 90, day(4), Agency.PROCURATORATE, Agency.HRSS, Agency.COURT);
     static final List<Alert> ALERTS = List.of(TO_COURT, TO_UNION, TO_ALL, TO_PROCURATORATE);
 
-    @Inject
-    EmbeddedServer server;
-    Api api;
-
-    @Override
-    public ApiStack stack() {
-        return STACK;
+    AuthorizationMatrixStackIT() {
+        super(STACK);
     }
 
     @BeforeAll
@@ -66,7 +58,6 @@ class AuthorizationMatrixStackIT implements ApiStack.Provider {
         STACK.indexRisk(List.of(risk(BUILDER, "青岛某某建筑有限公司", "李沧区", "建筑业", 90, day(4)),
                 risk(MAKER, "青岛新德制造有限公司", "城阳区", "制造业", 45, day(2)),
                 risk(HOTEL, "青岛海景酒店有限公司", "市南区", "住宿和餐饮业", 85, day(3))));
-        api = new Api(server);
     }
 
     /** A demo user: its name, role and agency. */

@@ -2,33 +2,20 @@ package org.laborwatch.api.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.ServiceTest;
 
 /** Signing in, guessing slowed down, users an admin adds and disables. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInStackIT implements ApiStack.Provider {
+class SignInStackIT extends ServiceTest {
     private static final ApiStack STACK = new ApiStack("sign-in");
 
-    @Inject
-    EmbeddedServer server;
-    Api api;
-
-    @Override
-    public ApiStack stack() {
-        return STACK;
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        api = new Api(server);
+    SignInStackIT() {
+        super(STACK);
     }
 
     @Test

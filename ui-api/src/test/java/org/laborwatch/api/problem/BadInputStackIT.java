@@ -2,39 +2,26 @@ package org.laborwatch.api.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.ServiceTest;
 
 /** Bad input on every endpoint: a 4xx problem that says what is wrong, never a 500. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputStackIT implements ApiStack.Provider {
+class BadInputStackIT extends ServiceTest {
     private static final ApiStack STACK = new ApiStack("bad-input");
     private static final String LONG = "x".repeat(100_000);
 
-    @Inject
-    EmbeddedServer server;
-    Api api;
-
-    @Override
-    public ApiStack stack() {
-        return STACK;
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        api = new Api(server);
+    BadInputStackIT() {
+        super(STACK);
     }
 
     /** Name, user, method, path, body, the status expected and a word the detail must contain. */
