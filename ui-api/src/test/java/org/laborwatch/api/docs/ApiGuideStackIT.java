@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
 import org.laborwatch.api.support.ServiceTest;
 import org.laborwatch.rules.risk.Agency;

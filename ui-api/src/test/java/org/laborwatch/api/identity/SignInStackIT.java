@@ -3,7 +3,6 @@ package org.laborwatch.api.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
