@@ -9,6 +9,8 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import org.laborwatch.api.backend.ElasticsearchStatus;
+import org.laborwatch.api.health.RequestLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,10 @@ final class BackendErrors implements ExceptionHandler<IOException, HttpResponse<
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, IOException exception) {
-        LOG.warn("Elasticsearch unavailable for {} {}: {}", request.getMethod(), request.getPath(), exception.toString());
+        // Not the exception's message: Elasticsearch's names the document, and a user's document id is their name.
+        int status = ElasticsearchStatus.of(exception);
+        LOG.warn("Elasticsearch unavailable for {} {}: {}{}", request.getMethod(), RequestLog.routeOf(request),
+                exception.getClass().getSimpleName(), status > 0 ? " (status " + status + ")" : "");
         return problems.processResponse(ErrorContext.builder(request).cause(exception)
                         .errorMessage("Elasticsearch is not reachable now; try again shortly").build(),
                 HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE));
