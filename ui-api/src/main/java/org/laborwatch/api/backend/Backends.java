@@ -1,5 +1,6 @@
 package org.laborwatch.api.backend;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import io.micronaut.context.annotation.Bean;
@@ -29,6 +30,12 @@ class Backends {
     @Singleton
     ElasticsearchClient client(ClosableElasticsearch holder) {
         return holder.client();
+    }
+
+    /** The same connections, for queries answered without blocking a thread. */
+    @Singleton
+    ElasticsearchAsyncClient asyncClient(ClosableElasticsearch holder) {
+        return new ElasticsearchAsyncClient(holder.client()._transport());
     }
 
     /** Holds the client so its connections are closed with the application. */

@@ -1,6 +1,6 @@
 package org.laborwatch.api.enterprise;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -13,18 +13,24 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.laborwatch.api.alert.StoredAlert;
 import org.laborwatch.api.backend.Names;
 import org.laborwatch.rules.risk.RiskLevel;
 import org.laborwatch.rules.risk.RiskSnapshot;
 
-/** Enterprises' current risk ({@code lw-risk}, one document per enterprise) and their archived signals. */
+/**
+ * Enterprises' current risk ({@code lw-risk}, one document per enterprise) and their archived signals. Asked without
+ * blocking a thread: the answer is parsed and shaped where the client receives it, and the request thread is free
+ * meanwhile (the lookup is the service's busiest query).
+ */
 @Singleton
 class EnterpriseRepository {
-    private final ElasticsearchClient es;
+    private final ElasticsearchAsyncClient es;
     private final Names names;
 
-    EnterpriseRepository(ElasticsearchClient es, Names names) {
+    EnterpriseRepository(ElasticsearchAsyncClient es, Names names) {
         this.es = es;
         this.names = names;
     }
@@ -45,8 +51,8 @@ class EnterpriseRepository {
      * The enterprise's risk, its alerts (oldest first, without their evidence signals) and its latest archived signals
      * (newest first), in one round trip to Elasticsearch: three searches sent as one {@code _msearch}.
      */
-    Stored lookup(String creditCode, int maxAlerts, int maxSignals) throws IOException {
-        MsearchResponse<LookupDocument> found = es.msearch(m -> m
+    CompletableFuture<Stored> lookup(String creditCode, int maxAlerts, int maxSignals) {
+        return es.msearch(m -> m
                 .searches(s -> s.header(h -> h.index(names.riskIndex()).ignoreUnavailable(true).allowNoIndices(true))
                         .body(b -> b.size(1).query(q -> q.ids(i -> i.values(creditCode)))))
                 .searches(s -> s.header(h -> h.index(names.alertsIndex()).ignoreUnavailable(true)
@@ -60,11 +66,15 @@ class EnterpriseRepository {
                         .body(b -> b.size(maxSignals).query(q -> q.term(t -> t.field("enterpriseId").value(creditCode)))
                                 .sort(o -> o.field(f -> f.field("occurredAt").order(SortOrder.Desc)))
                                 .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))))),
-                LookupDocument.class);
+                LookupDocument.class).thenApply(EnterpriseRepository::stored);
+    }
+
+    private static Stored stored(MsearchResponse<LookupDocument> found) {
         List<List<LookupDocument>> hits = new ArrayList<>();
         for (MultiSearchResponseItem<LookupDocument> item : found.responses()) {
             if (item.isFailure()) {
-                throw new IOException("Elasticsearch could not search: " + item.failure().error().reason());
+                throw new CompletionException(new IOException("Elasticsearch could not search: "
+                        + item.failure().error().reason()));
             }
             hits.add(item.result().hits().hits().stream().map(Hit::source).toList());
         }
@@ -72,7 +82,7 @@ class EnterpriseRepository {
                 hits.get(1).stream().map(LookupDocument::alert).toList(), hits.get(2));
     }
 
-    Found search(Search search) throws IOException {
+    CompletableFuture<Found> search(Search search) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (search.level() != null) {
             bool.filter(term("level", search.level().name()));
@@ -98,7 +108,7 @@ class EnterpriseRepository {
         if (search.q() != null) {
             bool.must(nameOrCode(search.q()));
         }
-        SearchResponse<RiskSnapshot> found = es.search(s -> {
+        return es.search(s -> {
             s.index(names.riskIndex()).ignoreUnavailable(true).allowNoIndices(true)
                     .query(q -> q.bool(bool.build()))
                     .from(search.page() * search.size()).size(search.size()).trackTotalHits(t -> t.enabled(true));
@@ -108,9 +118,12 @@ class EnterpriseRepository {
                 s.sort(o -> o.field(f -> f.field("score").order(SortOrder.Desc)));
             }
             return s.sort(o -> o.field(f -> f.field("enterpriseId").order(SortOrder.Asc)));
-        }, RiskSnapshot.class);
+        }, RiskSnapshot.class).thenApply(EnterpriseRepository::found);
+    }
+
+    private static Found found(SearchResponse<RiskSnapshot> found) {
         long total = found.hits().total() == null ? found.hits().hits().size() : found.hits().total().value();
-        return new Found(found.hits().hits().stream().map(h -> h.source()).toList(), total);
+        return new Found(found.hits().hits().stream().map(Hit::source).toList(), total);
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.laborwatch.api.enterprise;
 
 import jakarta.inject.Singleton;
-import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +29,12 @@ class EnterpriseService {
         this.zone = time.zone();
     }
 
-    EnterpriseViews.EnterpriseRisk lookup(Caller caller, String creditCode) throws IOException {
-        EnterpriseRepository.Stored stored = enterprises.lookup(creditCode, MAX_ALERTS, RECENT_SIGNALS);
+    CompletableFuture<EnterpriseViews.EnterpriseRisk> lookup(Caller caller, String creditCode) {
+        return enterprises.lookup(creditCode, MAX_ALERTS, RECENT_SIGNALS)
+                .thenApply(stored -> view(caller, creditCode, stored));
+    }
+
+    private EnterpriseViews.EnterpriseRisk view(Caller caller, String creditCode, EnterpriseRepository.Stored stored) {
         RiskSnapshot risk = stored.risk().orElseThrow(() -> {
             // A code with a wrong check character may still be an allow-listed real one, so look first, then say.
             String problem = CreditCode.problem(creditCode);
@@ -66,10 +70,9 @@ class EnterpriseService {
         return points;
     }
 
-    EnterpriseViews.EnterprisePage search(EnterpriseRepository.Search search) throws IOException {
-        EnterpriseRepository.Found found = enterprises.search(search);
-        return new EnterpriseViews.EnterprisePage(found.risks().stream().map(this::summary).toList(), found.total(),
-                search.page(), search.size());
+    CompletableFuture<EnterpriseViews.EnterprisePage> search(EnterpriseRepository.Search search) {
+        return enterprises.search(search).thenApply(found -> new EnterpriseViews.EnterprisePage(
+                found.risks().stream().map(this::summary).toList(), found.total(), search.page(), search.size()));
     }
 
     private EnterpriseViews.EnterpriseSummary summary(RiskSnapshot r) {
