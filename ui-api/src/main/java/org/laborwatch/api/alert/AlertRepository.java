@@ -27,7 +27,7 @@ import org.laborwatch.rules.risk.Alert;
 
 /** The alerts the index job wrote to Elasticsearch, and the acknowledgements the agencies add to them. */
 @Singleton
-public class AlertRepository {
+class AlertRepository {
     private final ElasticsearchClient es;
     private final String index;
 
@@ -132,11 +132,6 @@ public class AlertRepository {
             alerts.add(stored(hit.source(), -1, -1));
         }
         return alerts;
-    }
-
-    /** An alert document as read by someone else's search (an enterprise lookup reads them in one round trip). */
-    public static StoredAlert stored(JsonNode source) {
-        return stored(source, -1, -1);
     }
 
     private static StoredAlert stored(JsonNode source, long seqNo, long primaryTerm) {

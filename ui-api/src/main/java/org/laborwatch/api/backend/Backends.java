@@ -23,8 +23,8 @@ class Backends {
                                         @Value("${laborwatch.elasticsearch.connections:100}") int connections) {
         // Credentials from LW_ES_USERNAME / LW_ES_PASSWORD[_FILE] or LW_ES_API_KEY[_FILE] (docs/operations.md).
         ElasticsearchEndpoint endpoint = ElasticsearchEndpoint.fromEnvironment(url);
-        return new ClosableElasticsearch(endpoint,
-                endpoint.client(new JacksonJsonpMapper(RecordCodec.objectMapper(ZoneId.of(zone))), connections));
+        JacksonJsonpMapper codec = new JacksonJsonpMapper(RecordCodec.objectMapper(ZoneId.of(zone)));
+        return new ClosableElasticsearch(endpoint.client(codec, connections));
     }
 
     @Singleton
@@ -39,7 +39,7 @@ class Backends {
     }
 
     /** Holds the client so its connections are closed with the application. */
-    record ClosableElasticsearch(ElasticsearchEndpoint endpoint, ElasticsearchClient client) {
+    record ClosableElasticsearch(ElasticsearchClient client) {
         public void close() throws IOException {
             client._transport().close();
         }
