@@ -54,7 +54,10 @@ class AlertStream {
         this.zone = time.zone();
     }
 
-    /** Sent when nothing else was for a while: keeps proxies from closing the connection, and moves the resume point. */
+    /**
+     * Sent as the stream opens and when nothing else was for a while: keeps proxies from closing the connection, and
+     * carries the resume point.
+     */
     @Serdeable
     record Heartbeat(Instant at) {
     }
@@ -81,6 +84,9 @@ class AlertStream {
                       FluxSink<Event<?>> sink, AtomicBoolean open) {
         try (consumer) {
             Map<Integer, Long> next = start(consumer, from, open);
+            // At once, so the client knows the stream is live and holds a resume point before any alert: reconnecting
+            // with it loses nothing raised while it was away, even when it had received nothing yet.
+            heartbeat(sink, next);
             long quietSince = System.nanoTime();
             while (open.get()) {
                 boolean sent = false;
@@ -96,8 +102,7 @@ class AlertStream {
                 if (sent) {
                     quietSince = System.nanoTime();
                 } else if (System.nanoTime() - quietSince > HEARTBEAT.toNanos()) {
-                    sink.next(Event.of(new Heartbeat(Instant.now())).name("heartbeat")
-                            .id(new StreamPosition(next).encode()));
+                    heartbeat(sink, next);
                     quietSince = System.nanoTime();
                 }
             }
@@ -109,6 +114,10 @@ class AlertStream {
             return;
         }
         sink.complete();
+    }
+
+    private static void heartbeat(FluxSink<Event<?>> sink, Map<Integer, Long> next) {
+        sink.next(Event.of(new Heartbeat(Instant.now())).name("heartbeat").id(new StreamPosition(next).encode()));
     }
 
     /** Assigns every partition and places the consumer; answers the position it starts from. */

@@ -94,25 +94,36 @@ class AlertStreamStackIT extends ServiceTest {
     }
 
     @Test
-    void shouldStartAtTheEndOfTheTopicWithoutLastEventId() throws Exception {
+    void shouldStartAtTheEndOfTheTopicWithoutLastEventIdAndSayWhereAtOnce() throws Exception {
         Alert old = next(BUILDER, Agency.JUSTICE);
         try (KafkaProducer<String, String> producer = ApiStack.producer(null)) {
             producer.send(record(old)).get();
         }
         try (SseReader justice = open("justice-handler", null)) {
-            // The stream positions itself at the end as it opens: send probes until one arrives.
-            SseReader.Event received = null;
-            List<String> probes = new ArrayList<>();
+            SseReader.Event opened = justice.next("heartbeat", WAIT);
+            assertThat(opened).as("a heartbeat as the stream opens").isNotNull();
+            assertThat(opened.id()).isNotBlank();
+
+            Alert fresh = next(MAKER, Agency.JUSTICE);
             try (KafkaProducer<String, String> producer = ApiStack.producer(null)) {
-                for (int i = 0; i < 40 && received == null; i++) {
-                    Alert probe = next(MAKER, Agency.JUSTICE);
-                    probes.add(probe.id());
-                    producer.send(record(probe)).get();
-                    received = justice.next("alert", Duration.ofMillis(500));
-                }
+                producer.send(record(fresh)).get();
             }
-            assertThat(received).isNotNull();
-            assertThat(idOf(received)).isIn(probes).isNotEqualTo(old.id());
+            assertThat(idOf(justice.next("alert", WAIT))).isEqualTo(fresh.id());
+        }
+    }
+
+    @Test
+    void shouldLoseNothingRaisedWhileAwayWhenOnlyTheOpeningHeartbeatWasSeen() throws Exception {
+        String resumeAt;
+        try (SseReader procuratorate = open("procuratorate-handler", null)) {
+            resumeAt = procuratorate.next("heartbeat", WAIT).id();
+        }
+        Alert whileAway = next(HOTEL, Agency.PROCURATORATE);
+        try (KafkaProducer<String, String> producer = ApiStack.producer(null)) {
+            producer.send(record(whileAway)).get();
+        }
+        try (SseReader procuratorate = open("procuratorate-handler", resumeAt)) {
+            assertThat(idOf(procuratorate.next("alert", WAIT))).isEqualTo(whileAway.id());
         }
     }
 

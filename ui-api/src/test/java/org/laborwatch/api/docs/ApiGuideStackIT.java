@@ -62,7 +62,8 @@ class ApiGuideStackIT extends ServiceTest {
             blocks.add(m.group(1));
         }
         assertThat(blocks).hasSizeGreaterThan(8);
-        String script = "set -euo pipefail\n" + String.join("\n", blocks)
+        // The ERR trap names the failing line first: the whole output is long and reports cut it.
+        String script = "set -Eeuo pipefail\ntrap 'echo \"FAILED (exit $?): $BASH_COMMAND\" >&2' ERR\n" + String.join("\n", blocks)
                 .replace("export LW_DEMO_PASSWORD='the password the demo printed'",
                         "export LW_DEMO_PASSWORD='" + ApiStack.DEMO_PASSWORD + "'")
                 .replace("API=http://127.0.0.1:8080", "API=" + server.getURI());
@@ -72,8 +73,14 @@ class ApiGuideStackIT extends ServiceTest {
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(bash.exitValue()).as(output).isZero();
-        assertThat(output).contains("青岛某某建筑有限公司").contains("\"acknowledgements\"")
+        assertThat(bash.exitValue()).as(failure(output)).isZero();
+        assertThat(output).contains("青岛某某建筑有限公司").contains("\"acknowledgements\"").contains("heartbeat")
                 .contains("\"ticket\"").doesNotContain("\"status\":500").doesNotContain("Internal Server Error");
+    }
+
+    private static String failure(String output) {
+        int failed = output.lastIndexOf("FAILED (exit");
+        String tail = output.substring(Math.max(0, output.length() - 2000));
+        return (failed < 0 ? "" : output.substring(failed).lines().findFirst().orElse("") + "\n") + "...\n" + tail;
     }
 }
