@@ -165,7 +165,8 @@ kafka_topics() {
   create_topic lw.signals.dlq 1
   create_topic lw.rules 1 --config cleanup.policy=compact
   create_topic lw.rules.events 1
-  say "topics lw.signals, lw.alerts and lw.risk (compacted) ($PARTITIONS partitions), lw.signals.dlq, lw.rules (compacted), lw.rules.events"
+  create_topic lw.cases.events "$PARTITIONS"
+  say "topics lw.signals, lw.alerts and lw.risk (compacted) ($PARTITIONS partitions), lw.signals.dlq, lw.rules (compacted), lw.rules.events, lw.cases.events"
 }
 
 # --- Elasticsearch --------------------------------------------------------------------------------------------------

@@ -14,4 +14,5 @@ create lw.risk "$PARTITIONS" --config cleanup.policy=compact
 create lw.signals.dlq 1
 create lw.rules 1 --config cleanup.policy=compact
 create lw.rules.events 1
+create lw.cases.events "$PARTITIONS"
 echo "laborwatch topics ready on $BOOTSTRAP"

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.laborwatch.api.backend.CityTime;
 import org.laborwatch.api.backend.KafkaSettings;
 import org.laborwatch.api.backend.Names;
+import org.laborwatch.api.cases.CaseEvent;
+import org.laborwatch.api.cases.Quiet;
 import org.laborwatch.api.problem.Unavailable;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.rules.risk.Agency;
@@ -30,9 +33,11 @@ import reactor.core.publisher.FluxSink;
 
 /**
  * New alerts for one agency (or all), as Server-Sent Events, straight from the committed records of
- * {@code lw.alerts}. Each connection reads the topic with a consumer of its own, assigned to every partition (no
- * group, nothing committed), from where its {@code Last-Event-ID} says or from the end: an exact resume point costs
- * one consumer per open stream, which a city's few hundred staff can afford.
+ * {@code lw.alerts}, and the notifications about the agency's cases from {@code lw.cases.events}. Each connection
+ * reads the topics with a consumer of its own, assigned to every partition (no group, nothing committed), from where
+ * its {@code Last-Event-ID} says or from the end: an exact resume point costs one consumer per open stream, which a
+ * city's few hundred staff can afford. Alerts an open case keeps quiet (a silence, or below the case's level) are
+ * not sent; they still join the case.
  */
 @Singleton
 class AlertStream {
@@ -42,16 +47,22 @@ class AlertStream {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final KafkaSettings kafka;
-    private final String topic;
+    private final String alertsTopic;
+    private final String casesTopic;
     private final RecordCodec<Alert> codec;
+    private final RecordCodec<CaseEvent> caseCodec;
     private final ZoneId zone;
+    private final Quiet quiet;
     private final Semaphore streams = new Semaphore(MAX_STREAMS);
 
-    AlertStream(KafkaSettings kafka, Names names, CityTime time) {
+    AlertStream(KafkaSettings kafka, Names names, CityTime time, Quiet quiet) {
         this.kafka = kafka;
-        this.topic = names.alertsTopic();
+        this.alertsTopic = names.alertsTopic();
+        this.casesTopic = names.caseEventsTopic();
         this.codec = time.alertCodec();
+        this.caseCodec = RecordCodec.of(CaseEvent.class, time.zone());
         this.zone = time.zone();
+        this.quiet = quiet;
     }
 
     /**
@@ -80,10 +91,17 @@ class AlertStream {
         }, FluxSink.OverflowStrategy.BUFFER).doFinally(signal -> streams.release());
     }
 
+    /** The next offset of each partition of both topics, as the stream advances. */
+    private record Position(Map<Integer, Long> alerts, Map<Integer, Long> cases) {
+        String encode() {
+            return new StreamPosition(alerts, cases).encode();
+        }
+    }
+
     private void read(KafkaConsumer<byte[], byte[]> consumer, Agency agency, StreamPosition from,
                       FluxSink<Event<?>> sink, AtomicBoolean open) {
         try (consumer) {
-            Map<Integer, Long> next = start(consumer, from, open);
+            Position next = start(consumer, from, open);
             // At once, so the client knows the stream is live and holds a resume point before any alert: reconnecting
             // with it loses nothing raised while it was away, even when it had received nothing yet.
             heartbeat(sink, next);
@@ -91,11 +109,11 @@ class AlertStream {
             while (open.get()) {
                 boolean sent = false;
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    next.put(record.partition(), record.offset() + 1);
-                    Alert alert = decode(record);
-                    if (alert != null && (agency == null || alert.agencies().contains(agency))) {
-                        sink.next(Event.of(Views.summary(alert, List.of(), zone))
-                                .name("alert").id(new StreamPosition(next).encode()));
+                    boolean isAlert = record.topic().equals(alertsTopic);
+                    (isAlert ? next.alerts() : next.cases()).put(record.partition(), record.offset() + 1);
+                    Event<?> event = isAlert ? alertEvent(record, agency) : caseEvent(record, agency);
+                    if (event != null) {
+                        sink.next(event.id(next.encode()));
                         sent = true;
                     }
                 }
@@ -116,44 +134,74 @@ class AlertStream {
         sink.complete();
     }
 
-    private static void heartbeat(FluxSink<Event<?>> sink, Map<Integer, Long> next) {
-        sink.next(Event.of(new Heartbeat(Instant.now())).name("heartbeat").id(new StreamPosition(next).encode()));
+    private Event<?> alertEvent(ConsumerRecord<byte[], byte[]> record, Agency agency) {
+        Alert alert = decode(record, codec);
+        if (alert == null || (agency != null && !alert.agencies().contains(agency)) || quiet.quiets(alert)) {
+            return null;
+        }
+        return Event.of(Views.summary(alert, List.of(), zone)).name("alert");
     }
 
-    /** Assigns every partition and places the consumer; answers the position it starts from. */
-    private Map<Integer, Long> start(KafkaConsumer<byte[], byte[]> consumer, StreamPosition from,
-                                     AtomicBoolean open) {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-        while (open.get() && (partitions == null || partitions.isEmpty())) {
-            sleep(); // the topic does not exist yet: wait for the engine to create it
-            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+    private Event<?> caseEvent(ConsumerRecord<byte[], byte[]> record, Agency agency) {
+        CaseEvent event = decode(record, caseCodec);
+        if (event == null || (agency != null && !event.agencies().contains(agency))) {
+            return null;
         }
-        List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(assigned);
-        Map<Integer, Long> next = new HashMap<>();
+        return Event.of(event).name("case");
+    }
+
+    private static void heartbeat(FluxSink<Event<?>> sink, Position next) {
+        sink.next(Event.of(new Heartbeat(Instant.now())).name("heartbeat").id(next.encode()));
+    }
+
+    /** Assigns every partition of both topics and places the consumer; answers the position it starts from. */
+    private Position start(KafkaConsumer<byte[], byte[]> consumer, StreamPosition from, AtomicBoolean open) {
+        List<PartitionInfo> alertPartitions = consumer.partitionsFor(alertsTopic, Duration.ofSeconds(10));
+        while (open.get() && (alertPartitions == null || alertPartitions.isEmpty())) {
+            sleep(); // the topic does not exist yet: wait for the engine to create it
+            alertPartitions = consumer.partitionsFor(alertsTopic, Duration.ofSeconds(10));
+        }
+        // Case notifications are an addition: a stack without their topic still streams alerts.
+        List<PartitionInfo> casePartitions = consumer.partitionsFor(casesTopic, Duration.ofSeconds(10));
+        List<TopicPartition> alerts = partitions(alertsTopic, alertPartitions);
+        List<TopicPartition> cases = partitions(casesTopic, casePartitions);
+        List<TopicPartition> all = new ArrayList<>(alerts);
+        all.addAll(cases);
+        consumer.assign(all);
+        Position next = new Position(new HashMap<>(), new HashMap<>());
+        place(consumer, alerts, from == null ? null : from.alerts(), next.alerts());
+        place(consumer, cases, from == null ? null : from.cases(), next.cases());
+        return next;
+    }
+
+    private static List<TopicPartition> partitions(String topic, List<PartitionInfo> infos) {
+        return infos == null ? List.of() : infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    /** From the client's position, a partition it has not seen (added since) from its start; else from the end. */
+    private static void place(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+                              Map<Integer, Long> from, Map<Integer, Long> next) {
         if (from == null) {
-            consumer.seekToEnd(assigned);
-            assigned.forEach(tp -> next.put(tp.partition(), consumer.position(tp)));
+            consumer.seekToEnd(partitions);
+            partitions.forEach(tp -> next.put(tp.partition(), consumer.position(tp)));
         } else {
-            // A partition the client has not seen (added since) is read from its start.
-            assigned.forEach(tp -> {
-                long offset = from.next().getOrDefault(tp.partition(), 0L);
+            partitions.forEach(tp -> {
+                long offset = from.getOrDefault(tp.partition(), 0L);
                 consumer.seek(tp, offset);
                 next.put(tp.partition(), offset);
             });
         }
-        return next;
     }
 
-    private Alert decode(ConsumerRecord<byte[], byte[]> record) {
+    private <T> T decode(ConsumerRecord<byte[], byte[]> record, RecordCodec<T> recordCodec) {
         if (record.value() == null) {
             return null;
         }
         try {
-            return codec.decode(record.value(), 0, record.value().length);
+            return recordCodec.decode(record.value(), 0, record.value().length);
         } catch (RuntimeException e) {
-            LOG.warn("Skipping a record of {} at {}/{} that is not an alert: {}", topic, record.partition(),
-                    record.offset(), e.getMessage());
+            LOG.warn("Skipping a record of {} at {}/{} that cannot be read: {}", record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
             return null;
         }
     }

@@ -8,5 +8,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  */
 @ConfigurationProperties("laborwatch.names")
 public record Names(String alertsIndex, String riskIndex, String signalsIndex, String usersIndex,
-                    String alertsTopic) {
+                    String casesIndex, String auditIndex, String countersIndex,
+                    String alertsTopic, String signalsTopic, String caseEventsTopic) {
 }

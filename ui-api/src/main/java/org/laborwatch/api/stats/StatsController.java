@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import org.laborwatch.api.alert.TimeParam;
 import org.laborwatch.api.alert.Views;
 import org.laborwatch.api.backend.CityTime;
+import org.laborwatch.api.cases.CaseStats;
 import org.laborwatch.api.identity.Caller;
 import org.laborwatch.api.identity.Roles;
 import org.laborwatch.api.problem.BadRequest;
@@ -30,16 +31,19 @@ class StatsController {
     static final int TOP = 10;
     static final Duration MAX_PERIOD = Duration.ofDays(3660);
     private final StatsRepository stats;
+    private final CaseStats cases;
     private final ZoneId zone;
 
-    StatsController(StatsRepository stats, CityTime time) {
+    StatsController(StatsRepository stats, CaseStats cases, CityTime time) {
         this.stats = stats;
+        this.cases = cases;
         this.zone = time.zone();
     }
 
     @Get
     @Operation(summary = "The figures a city reports: enterprises screened, consultations answered, alerts by level, "
-            + "agency, district and week, enterprises by level now, top districts and industries by risk")
+            + "agency, district and week, enterprises by level now, top districts and industries by risk; cases by "
+            + "state and agency, SLA compliance, yuan recovered, workers helped, legal-aid cases")
     Stats figures(@QueryValue @Parameter(description = "start, inclusive: 2025-01-01 or an ISO time") String from,
                   @QueryValue @Parameter(description = "end, exclusive: 2026-01-01 or an ISO time") String to,
                   Authentication authentication) throws IOException {
@@ -58,6 +62,6 @@ class StatsController {
         StatsRepository.RiskFigures risk = stats.risk(TOP);
         return new Stats(Views.at(start, zone), Views.at(end, zone), agency, signals.signals(), signals.enterprises(),
                 signals.consultations(), alerts.alerts(), alerts.byLevel(), alerts.byAgency(), alerts.byDistrict(),
-                alerts.byWeek(), risk.byLevel(), risk.districts(), risk.industries());
+                alerts.byWeek(), risk.byLevel(), risk.districts(), risk.industries(), cases.figures(start, end, agency));
     }
 }

@@ -81,8 +81,28 @@ public final class ApiStack {
         return "lw-users-" + suffix;
     }
 
+    public String casesIndex() {
+        return "lw-cases-" + suffix;
+    }
+
+    public String auditIndex() {
+        return "lw-audit-" + suffix;
+    }
+
+    public String countersIndex() {
+        return "lw-counters-" + suffix;
+    }
+
     public String alertsTopic() {
         return "lw.alerts." + suffix;
+    }
+
+    public String signalsTopic() {
+        return "lw.signals." + suffix;
+    }
+
+    public String caseEventsTopic() {
+        return "lw.cases.events." + suffix;
     }
 
     /**
@@ -105,7 +125,13 @@ public final class ApiStack {
         p.put("laborwatch.names.risk-index", riskIndex());
         p.put("laborwatch.names.signals-index", signalsIndex());
         p.put("laborwatch.names.users-index", usersIndex());
+        p.put("laborwatch.names.cases-index", casesIndex());
+        p.put("laborwatch.names.audit-index", auditIndex());
+        p.put("laborwatch.names.counters-index", countersIndex());
         p.put("laborwatch.names.alerts-topic", alertsTopic());
+        p.put("laborwatch.names.signals-topic", signalsTopic());
+        p.put("laborwatch.names.case-events-topic", caseEventsTopic());
+        p.put("laborwatch.cases.consumer-group", "laborwatch-api-cases-" + suffix);
         p.put("laborwatch.demo.password", DEMO_PASSWORD);
         return p;
     }
@@ -114,33 +140,37 @@ public final class ApiStack {
     private void reset(int partitions) throws Exception {
         ElasticsearchClient es = es();
         try {
-            es.indices().delete(d -> d.index(List.of(alertsIndex(), riskIndex(), signalsIndex(), usersIndex()))
-                    .ignoreUnavailable(true));
+            es.indices().delete(d -> d.index(List.of(alertsIndex(), riskIndex(), signalsIndex(), usersIndex(),
+                    casesIndex(), auditIndex(), countersIndex())).ignoreUnavailable(true));
         } finally {
             es._transport().close();
         }
         try (Admin admin = admin()) {
-            if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(alertsTopic())) {
-                admin.deleteTopics(List.of(alertsTopic())).all().get(30, TimeUnit.SECONDS);
-                for (int i = 0; i < 100 && admin.listTopics().names().get().contains(alertsTopic()); i++) {
-                    Thread.sleep(100);
-                }
+            for (String topic : List.of(alertsTopic(), signalsTopic(), caseEventsTopic())) {
+                recreate(admin, topic, partitions);
             }
-            admin.createTopics(List.of(new NewTopic(alertsTopic(), partitions, (short) 1)))
-                    .all().get(30, TimeUnit.SECONDS);
-            // A new topic's partitions may not answer at once (KAFKA-15591): wait until they have leaders.
-            for (int i = 0; i < 100; i++) {
-                try {
-                    var described = admin.describeTopics(List.of(alertsTopic())).allTopicNames().get()
-                            .get(alertsTopic()).partitions();
-                    if (described.size() == partitions && described.stream().allMatch(p -> p.leader() != null)) {
-                        break;
-                    }
-                } catch (java.util.concurrent.ExecutionException notYet) {
-                    // the topic is still being created
-                }
+        }
+    }
+
+    private static void recreate(Admin admin, String topic, int partitions) throws Exception {
+        if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            for (int i = 0; i < 100 && admin.listTopics().names().get().contains(topic); i++) {
                 Thread.sleep(100);
             }
+        }
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        // A new topic's partitions may not answer at once (KAFKA-15591): wait until they have leaders.
+        for (int i = 0; i < 100; i++) {
+            try {
+                var described = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+                if (described.size() == partitions && described.stream().allMatch(p -> p.leader() != null)) {
+                    break;
+                }
+            } catch (java.util.concurrent.ExecutionException notYet) {
+                // the topic is still being created
+            }
+            Thread.sleep(100);
         }
     }
 
