@@ -54,6 +54,9 @@ public class AuditTrail {
                 }
                 LOG.warn("Audit record {} not written (attempt {}): {}", r.id(), attempt, e.getMessage());
             } catch (IOException e) {
+                if (ElasticsearchStatus.isConflict(e)) {
+                    return;
+                }
                 LOG.warn("Audit record {} not written (attempt {}): {}", r.id(), attempt, e.toString());
             }
         }

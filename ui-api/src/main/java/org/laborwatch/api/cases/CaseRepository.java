@@ -64,7 +64,7 @@ class CaseRepository {
             IndexResponse r = es.index(i -> i.index(index).id(c.id()).opType(co.elastic.clients.elasticsearch._types.OpType.Create)
                     .refresh(Refresh.True).document(c));
             return Optional.of(new StoredCase(c, r.seqNo(), r.primaryTerm()));
-        } catch (ElasticsearchException e) {
+        } catch (ElasticsearchException | IOException e) {
             if (ElasticsearchStatus.isConflict(e)) {
                 return Optional.empty();
             }
@@ -78,7 +78,7 @@ class CaseRepository {
             IndexResponse r = es.index(i -> i.index(index).id(after.id()).ifSeqNo(read.seqNo())
                     .ifPrimaryTerm(read.primaryTerm()).refresh(Refresh.True).document(after));
             return Optional.of(new StoredCase(after, r.seqNo(), r.primaryTerm()));
-        } catch (ElasticsearchException e) {
+        } catch (ElasticsearchException | IOException e) {
             if (ElasticsearchStatus.isConflict(e)) {
                 return Optional.empty();
             }
@@ -125,7 +125,7 @@ class CaseRepository {
             }
         }
         SearchResponse<JsonNode> response = es.search(s -> s.index(index).ignoreUnavailable(true)
-                .allowNoIndices(true).size(filter.limit()).from(filter.offset())
+                .allowNoIndices(true).size(filter.limit()).from(filter.offset()).seqNoPrimaryTerm(true)
                 .query(q -> q.bool(bool.build()))
                 .sort(o -> o.field(f -> f.field("nextDueAt").order(SortOrder.Asc).missing("_last")))
                 .sort(o -> o.field(f -> f.field("priority").order(SortOrder.Desc)))
@@ -138,6 +138,7 @@ class CaseRepository {
     List<StoredCase> overdue(Instant now, int size, List<FieldValue> after) throws IOException {
         SearchResponse<JsonNode> response = es.search(s -> {
             s.index(index).ignoreUnavailable(true).allowNoIndices(true).size(size).query(overdueAt(now))
+                    .seqNoPrimaryTerm(true)
                     .sort(o -> o.field(f -> f.field("nextDueAt").order(SortOrder.Asc)))
                     .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
             if (after != null) {
