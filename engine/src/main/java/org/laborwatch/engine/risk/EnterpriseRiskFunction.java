@@ -317,7 +317,12 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         List<Finding> findings = evaluate(features, signal, ctx);
         String version = rules.version();
 
-        List<Hit> fired = toHits(findings, signal, state.history);
+        List<Hit> settlements = settlements(findings, signal, state.history);
+        if (!settlements.isEmpty()) {
+            settle(state, at);
+            LOG.debug("{} settled at {}: {}", signal.enterpriseId(), signal.occurredAt(), settlements);
+        }
+        List<Hit> fired = afterSettlement(toHits(findings, signal, state.history), state.settledAt);
         for (Hit hit : fired) {
             state.hits.merge(hit.ruleId(), hit, (old, neu) -> neu.at().isBefore(old.at()) ? old : neu);
         }
@@ -333,15 +338,55 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
             alertsRaised.add(1);
             out.collect(alert);
         }
-        // A new snapshot whenever the picture changes: new hits, or a level other than the last one published
-        // (a score that has cooled across a band boundary counts, though nothing fired).
-        if (!fired.isEmpty() || state.level != published) {
+        // A new snapshot whenever the picture changes: new hits, a level other than the last one published (a score
+        // that has cooled across a band boundary counts, though nothing fired), or a settlement (the score fell, even
+        // when the level did not).
+        if (!fired.isEmpty() || state.level != published || !settlements.isEmpty()) {
+            List<Hit> explained = explained(state, settlements, now);
             if (config.snapshots() == RiskConfig.Snapshots.ON_CHANGE) {
-                ctx.output(RISK, snapshot(signal, state, features, version, now));
+                ctx.output(RISK, snapshot(signal, state, explained, features, version, now));
             } else {
-                state.finalSnapshot = finalSnapshot(state, features, version, now);
+                state.finalSnapshot = finalSnapshot(state, explained, features, version, now);
             }
         }
+    }
+
+    /**
+     * A settlement: every hit dated at or before it stops counting, now and whenever a signal from before it is
+     * judged (see {@link #afterSettlement}). The level alerted before it no longer silences the next rise: the
+     * matter that alert was about is closed, so new trouble is news, not a repeat.
+     */
+    private static void settle(EnterpriseState state, long at) {
+        state.settledAt = Math.max(state.settledAt, at);
+        state.hits.values().removeIf(h -> h.at().toEpochMilli() <= state.settledAt);
+        if (state.alertedLevelAt <= at) {
+            state.alertedLevel = RiskLevel.NONE;
+            state.alertedLevelAt = Long.MIN_VALUE;
+        }
+    }
+
+    /** The hits dated after the latest settlement: a signal from before it adds nothing, however late it came. */
+    private static List<Hit> afterSettlement(List<Hit> fired, long settledAt) {
+        if (fired.isEmpty() || settledAt == Long.MIN_VALUE) {
+            return fired;
+        }
+        List<Hit> kept = new ArrayList<>(fired.size());
+        for (Hit hit : fired) {
+            if (hit.at().toEpochMilli() > settledAt) {
+                kept.add(hit);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The active hits, strongest first; at a settlement, the settling rules' hits after them, saying why the score
+     * fell. Those count no points and are not kept: the next snapshot shows only what counts.
+     */
+    private List<Hit> explained(EnterpriseState state, List<Hit> settlements, long at) {
+        List<Hit> hits = scoring.strongestFirst(state.hits.values(), at);
+        hits.addAll(settlements);
+        return hits;
     }
 
     /** RED episodes that are over: the one an enterprise is still in does not make it a repeat offender. */
@@ -415,11 +460,30 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         }
         List<Hit> hits = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
+            if (finding.settles()) {
+                continue;
+            }
             RuleMeta meta = finding.rule();
             hits.add(new Hit(meta.id(), meta.points(), finding.reason(), evidence(meta, signal, history),
                     signal.occurredAt(), meta.agencies(), meta.critical()));
         }
         return hits;
+    }
+
+    /** What the settling findings say, as hits of no points: a settlement adds nothing to the score. */
+    private List<Hit> settlements(List<Finding> findings, Signal signal, SignalHistory history) {
+        List<Hit> settlements = List.of();
+        for (Finding finding : findings) {
+            if (finding.settles()) {
+                if (settlements.isEmpty()) {
+                    settlements = new ArrayList<>(1);
+                }
+                RuleMeta meta = finding.rule();
+                settlements.add(new Hit(meta.id(), 0, finding.reason(), evidence(meta, signal, history),
+                        signal.occurredAt(), meta.agencies(), false));
+            }
+        }
+        return settlements;
     }
 
     /** The trigger signal, then the latest signals of the rule's evidence types from the past 90 days. */
@@ -484,18 +548,16 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         return List.copyOf(summaries.subList(summaries.size() - keep, summaries.size()));
     }
 
-    private RiskSnapshot snapshot(Signal signal, EnterpriseState state, EnterpriseFeatures features,
-                                  String version, long at) {
+    private static RiskSnapshot snapshot(Signal signal, EnterpriseState state, List<Hit> hits,
+                                         EnterpriseFeatures features, String version, long at) {
         return new RiskSnapshot(signal.enterpriseId(), state.enterpriseName, state.district, state.industry,
-                state.score, state.level, Instant.ofEpochMilli(at), scoring.strongestFirst(state.hits.values(), at),
-                FeatureSummary.of(features), version);
+                state.score, state.level, Instant.ofEpochMilli(at), hits, FeatureSummary.of(features), version);
     }
 
-    private FinalSnapshot finalSnapshot(EnterpriseState state, EnterpriseFeatures features, String version,
-                                        long at) {
+    private static FinalSnapshot finalSnapshot(EnterpriseState state, List<Hit> hits, EnterpriseFeatures features,
+                                               String version, long at) {
         return new FinalSnapshot(state.enterpriseName, state.district, state.industry, state.score, state.level, at,
-                List.copyOf(scoring.strongestFirst(state.hits.values(), at)), FeatureSummary.values(features),
-                version);
+                List.copyOf(hits), FeatureSummary.values(features), version);
     }
 
     private DeadLetter tooLate(Signal signal, long watermark, long now) {
