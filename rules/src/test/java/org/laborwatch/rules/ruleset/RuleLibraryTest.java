@@ -182,6 +182,12 @@ class RuleLibraryTest {
                 wageArrears(E1, 2, 5, 30_000, day(20)))).doesNotContain("OUT-001", "REF-001");
     }
 
+    @Test
+    void shouldHoldACaseTransferredToTheProcuratorateAsUnresolved() {
+        assertThat(firedOnLast(caseOutcome(E1, "TRANSFERRED", 0, day(0)), wageArrears(E1, 2, 5, 30_000, day(20))))
+                .contains("OUT-001", "REF-001");
+    }
+
     @ParameterizedTest(name = "{0} recovering {1} yuan settles: {2}")
     @CsvSource({
         "MEDIATED,    50000, true",
