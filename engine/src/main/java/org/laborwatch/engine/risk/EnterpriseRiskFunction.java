@@ -65,6 +65,10 @@ import org.slf4j.LoggerFactory;
  * is judged at once, with the features of its own time; beyond it, it is a duplicate if the enterprise has seen it,
  * and otherwise a {@code LATE} dead letter naming the source and the limit: never a silent drop.
  *
+ * <p>A rule may settle instead of adding a hit ({@code hits.settle}: a case resolved with wages recovered). Every hit
+ * dated at or before the settling signal is dropped, and the time is kept, so a signal from before it that is judged
+ * later adds none: the hits do not depend on which arrived first.
+ *
  * <p>Each enterprise has one timer checking its TTL. It is never moved when a signal arrives; when it fires early it
  * is re-armed at the true end of the TTL. An enterprise silent for the TTL, or whose input has ended, is forgotten
  * entirely (with its final risk snapshot, in file runs), so enterprises that closed cost nothing.
@@ -342,12 +346,17 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         // that has cooled across a band boundary counts, though nothing fired), or a settlement (the score fell, even
         // when the level did not).
         if (!fired.isEmpty() || state.level != published || !settlements.isEmpty()) {
-            List<Hit> explained = explained(state, settlements, now);
-            if (config.snapshots() == RiskConfig.Snapshots.ON_CHANGE) {
-                ctx.output(RISK, snapshot(signal, state, explained, features, version, now));
-            } else {
-                state.finalSnapshot = finalSnapshot(state, explained, features, version, now);
-            }
+            publishRisk(signal, state, explained(state, settlements, now), features, version, now, ctx);
+        }
+    }
+
+    /** Emits the snapshot now, or keeps it in state to emit when the enterprise is dropped (file runs). */
+    private void publishRisk(Signal signal, EnterpriseState state, List<Hit> hits, EnterpriseFeatures features,
+                             String version, long now, ReadOnlyContext ctx) {
+        if (config.snapshots() == RiskConfig.Snapshots.ON_CHANGE) {
+            ctx.output(RISK, snapshot(signal, state, hits, features, version, now));
+        } else {
+            state.finalSnapshot = finalSnapshot(state, hits, features, version, now);
         }
     }
 
