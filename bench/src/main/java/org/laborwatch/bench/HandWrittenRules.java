@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.feature.EnterpriseFeatures;
@@ -17,6 +18,8 @@ import org.laborwatch.rules.ruleset.RuleEvaluator;
  * conditions, same reasons; {@link ThroughputBench} checks both raise the same alerts before it reports a figure.
  */
 final class HandWrittenRules implements RuleEvaluator {
+    private static final Set<String> SETTLING_OUTCOMES = Set.of("MEDIATED", "ARBITRATED", "JUDGED");
+
     private final CompiledRuleSet library;
     private final Map<String, RuleMeta> metaById = new HashMap<>();
 
@@ -37,6 +40,7 @@ final class HandWrittenRules implements RuleEvaluator {
             case WAGE_ARREARS -> wageArrears(f, s, out);
             case PAYROLL_DELAY -> {
                 when(f.payrollDelays90d() >= 2, "PAY-001", () -> "近 90 天工资延发 " + f.payrollDelays90d() + " 次", out);
+                troubleAfterRecovery(f, out);
                 unresolvedCase(f, out);
                 repeatOffender(f, out);
             }
@@ -76,6 +80,7 @@ final class HandWrittenRules implements RuleEvaluator {
             case LAWSUIT -> when(f.lawsuits90d() >= 1, "LAW-002", () -> "近 90 天劳动争议诉讼 " + f.lawsuits90d() + " 件", out);
             case COLLECTIVE_INCIDENT -> when(true, "COL-001", () -> "发生群体性事件" + (s.workers() != null
                     ? ",涉及 " + s.workers() + " 人" : ""), out);
+            case CASE_OUTCOME -> settledWithWagesRecovered(s, out);
             default -> {
             }
         }
@@ -90,6 +95,7 @@ final class HandWrittenRules implements RuleEvaluator {
         when(f.wageArrearsMonthsMax() < 3 && f.wageArrearsAmount90d() < 300000, "WAGE-004", () ->
                 "出现欠薪线索:近 90 天欠薪信号 " + f.wageArrears90d() + " 条", out);
         abnormalStatus(f, out);
+        troubleAfterRecovery(f, out);
         unresolvedCase(f, out);
         refusalToPay(f, out);
         repeatOffender(f, out);
@@ -108,6 +114,20 @@ final class HandWrittenRules implements RuleEvaluator {
 
     private void abnormalStatus(EnterpriseFeatures f, List<Finding> out) {
         when(f.statusAbnormal() && inArrears(f), "STA-001", () -> "经营状态异常,且近 90 天存在欠薪、欠缴社保或工资延发", out);
+    }
+
+    private void settledWithWagesRecovered(Signal s, List<Finding> out) {
+        String outcome = s.attribute("outcome");
+        String by = "MEDIATED".equals(outcome) ? "调解" : "ARBITRATED".equals(outcome) ? "仲裁" : "判决";
+        if (SETTLING_OUTCOMES.contains(outcome) && s.amount() != null && s.amount().signum() > 0) {
+            out.add(new Finding(metaById.get("OUT-002"), "案件经" + by + "结案,为劳动者挽回工资 "
+                    + s.amount().toPlainString() + " 元,此前的预警依据不再计分", true));
+        }
+    }
+
+    private void troubleAfterRecovery(EnterpriseFeatures f, List<Finding> out) {
+        when(f.recovered90d() > 0, "OUT-003", () -> String.format("近 90 天内刚为劳动者挽回工资 %.0f 元,又出现",
+                f.recovered90d()) + f.signalType().label(), out);
     }
 
     private void unresolvedCase(EnterpriseFeatures f, List<Finding> out) {

@@ -67,4 +67,15 @@ public final class Signals {
     public static Signal outcome(String e, String outcome, Instant at) {
         return signal(SignalType.CASE_OUTCOME, e, at, 0L, null, null, Map.of("outcome", outcome));
     }
+
+    /**
+     * A case outcome as the service sends it when an agency resolves a case: a deterministic id, the lead agency as
+     * source, the wages recovered as amount, the workers helped, the outcome, the case and its legal-aid cases.
+     */
+    public static Signal caseOutcome(String e, String outcome, long recovered, Instant at) {
+        long n = IDS.incrementAndGet();
+        return new Signal("case-outcome:C-" + n + ":1", SignalType.CASE_OUTCOME, e, "青岛测试建筑工程有限公司", "黄岛区",
+                "建筑业", SignalSource.UNION, at, BigDecimal.valueOf(recovered), 12, null,
+                Map.of("outcome", outcome, "caseId", "C-" + n, "legalAidCases", "2"));
+    }
 }

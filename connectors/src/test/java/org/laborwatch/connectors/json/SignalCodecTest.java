@@ -44,6 +44,26 @@ class SignalCodecTest {
         assertThat(s.attribute("channel")).isEqualTo("劳动监察");
     }
 
+    /** What the service sends when an agency resolves a case (issue 16): accepted whole, its attributes as text. */
+    @Test
+    void shouldAcceptACaseOutcomeAsTheServiceSendsIt() {
+        String raw = "{\"id\":\"case-outcome:C-2025-0042:1\",\"type\":\"CASE_OUTCOME\",\"enterpriseId\":\"" + VALID
+                + "\",\"source\":\"UNION\",\"occurredAt\":\"2025-06-20T16:00:00+08:00\",\"amount\":261800,"
+                + "\"workers\":11,\"attributes\":{\"outcome\":\"MEDIATED\",\"caseId\":\"C-2025-0042\","
+                + "\"legalAidCases\":\"2\"}}";
+
+        Signal s = ((Decoded.Accepted) codec.decode(raw, "lw.signals")).signal();
+
+        assertThat(s.id()).isEqualTo("case-outcome:C-2025-0042:1");
+        assertThat(s.type()).isEqualTo(SignalType.CASE_OUTCOME);
+        assertThat(s.source()).isEqualTo(SignalSource.UNION);
+        assertThat(s.amount()).isEqualByComparingTo("261800");
+        assertThat(s.workers()).isEqualTo(11);
+        assertThat(s.attributes()).containsOnly(java.util.Map.entry("outcome", "MEDIATED"),
+                java.util.Map.entry("caseId", "C-2025-0042"), java.util.Map.entry("legalAidCases", "2"));
+        assertThat(codec.decode(codec.encode(s), "again")).isEqualTo(new Decoded.Accepted(s));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{}                                      | {}",

@@ -65,6 +65,10 @@ import org.slf4j.LoggerFactory;
  * is judged at once, with the features of its own time; beyond it, it is a duplicate if the enterprise has seen it,
  * and otherwise a {@code LATE} dead letter naming the source and the limit: never a silent drop.
  *
+ * <p>A rule may settle instead of adding a hit ({@code hits.settle}: a case resolved with wages recovered). Every hit
+ * dated at or before the settling signal is dropped, and the time is kept, so a signal from before it that is judged
+ * later adds none: the hits do not depend on which arrived first.
+ *
  * <p>Each enterprise has one timer checking its TTL. It is never moved when a signal arrives; when it fires early it
  * is re-armed at the true end of the TTL. An enterprise silent for the TTL, or whose input has ended, is forgotten
  * entirely (with its final risk snapshot, in file runs), so enterprises that closed cost nothing.
@@ -317,7 +321,12 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         List<Finding> findings = evaluate(features, signal, ctx);
         String version = rules.version();
 
-        List<Hit> fired = toHits(findings, signal, state.history);
+        List<Hit> settlements = settlements(findings, signal, state.history);
+        if (!settlements.isEmpty()) {
+            settle(state, at);
+            LOG.debug("{} settled at {}: {}", signal.enterpriseId(), signal.occurredAt(), settlements);
+        }
+        List<Hit> fired = afterSettlement(toHits(findings, signal, state.history), state.settledAt);
         for (Hit hit : fired) {
             state.hits.merge(hit.ruleId(), hit, (old, neu) -> neu.at().isBefore(old.at()) ? old : neu);
         }
@@ -333,15 +342,60 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
             alertsRaised.add(1);
             out.collect(alert);
         }
-        // A new snapshot whenever the picture changes: new hits, or a level other than the last one published
-        // (a score that has cooled across a band boundary counts, though nothing fired).
-        if (!fired.isEmpty() || state.level != published) {
-            if (config.snapshots() == RiskConfig.Snapshots.ON_CHANGE) {
-                ctx.output(RISK, snapshot(signal, state, features, version, now));
-            } else {
-                state.finalSnapshot = finalSnapshot(state, features, version, now);
+        // A new snapshot whenever the picture changes: new hits, a level other than the last one published (a score
+        // that has cooled across a band boundary counts, though nothing fired), or a settlement (the score fell, even
+        // when the level did not).
+        if (!fired.isEmpty() || state.level != published || !settlements.isEmpty()) {
+            publishRisk(signal, state, explained(state, settlements, now), features, version, now, ctx);
+        }
+    }
+
+    /** Emits the snapshot now, or keeps it in state to emit when the enterprise is dropped (file runs). */
+    private void publishRisk(Signal signal, EnterpriseState state, List<Hit> hits, EnterpriseFeatures features,
+                             String version, long now, ReadOnlyContext ctx) {
+        if (config.snapshots() == RiskConfig.Snapshots.ON_CHANGE) {
+            ctx.output(RISK, snapshot(signal, state, hits, features, version, now));
+        } else {
+            state.finalSnapshot = finalSnapshot(state, hits, features, version, now);
+        }
+    }
+
+    /**
+     * A settlement: every hit dated at or before it stops counting, now and whenever a signal from before it is
+     * judged (see {@link #afterSettlement}). The level alerted before it no longer silences the next rise: the
+     * matter that alert was about is closed, so new trouble is news, not a repeat.
+     */
+    private static void settle(EnterpriseState state, long at) {
+        state.settledAt = Math.max(state.settledAt, at);
+        state.hits.values().removeIf(h -> h.at().toEpochMilli() <= state.settledAt);
+        if (state.alertedLevelAt <= at) {
+            state.alertedLevel = RiskLevel.NONE;
+            state.alertedLevelAt = Long.MIN_VALUE;
+        }
+    }
+
+    /** The hits dated after the latest settlement: a signal from before it adds nothing, however late it came. */
+    private static List<Hit> afterSettlement(List<Hit> fired, long settledAt) {
+        if (fired.isEmpty() || settledAt == Long.MIN_VALUE) {
+            return fired;
+        }
+        List<Hit> kept = new ArrayList<>(fired.size());
+        for (Hit hit : fired) {
+            if (hit.at().toEpochMilli() > settledAt) {
+                kept.add(hit);
             }
         }
+        return kept;
+    }
+
+    /**
+     * The active hits, strongest first; at a settlement, the settling rules' hits after them, saying why the score
+     * fell. Those count no points and are not kept: the next snapshot shows only what counts.
+     */
+    private List<Hit> explained(EnterpriseState state, List<Hit> settlements, long at) {
+        List<Hit> hits = scoring.strongestFirst(state.hits.values(), at);
+        hits.addAll(settlements);
+        return hits;
     }
 
     /** RED episodes that are over: the one an enterprise is still in does not make it a repeat offender. */
@@ -415,11 +469,30 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         }
         List<Hit> hits = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
+            if (finding.settles()) {
+                continue;
+            }
             RuleMeta meta = finding.rule();
             hits.add(new Hit(meta.id(), meta.points(), finding.reason(), evidence(meta, signal, history),
                     signal.occurredAt(), meta.agencies(), meta.critical()));
         }
         return hits;
+    }
+
+    /** What the settling findings say, as hits of no points: a settlement adds nothing to the score. */
+    private List<Hit> settlements(List<Finding> findings, Signal signal, SignalHistory history) {
+        List<Hit> settlements = List.of();
+        for (Finding finding : findings) {
+            if (finding.settles()) {
+                if (settlements.isEmpty()) {
+                    settlements = new ArrayList<>(1);
+                }
+                RuleMeta meta = finding.rule();
+                settlements.add(new Hit(meta.id(), 0, finding.reason(), evidence(meta, signal, history),
+                        signal.occurredAt(), meta.agencies(), false));
+            }
+        }
+        return settlements;
     }
 
     /** The trigger signal, then the latest signals of the rule's evidence types from the past 90 days. */
@@ -484,18 +557,16 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         return List.copyOf(summaries.subList(summaries.size() - keep, summaries.size()));
     }
 
-    private RiskSnapshot snapshot(Signal signal, EnterpriseState state, EnterpriseFeatures features,
-                                  String version, long at) {
+    private static RiskSnapshot snapshot(Signal signal, EnterpriseState state, List<Hit> hits,
+                                         EnterpriseFeatures features, String version, long at) {
         return new RiskSnapshot(signal.enterpriseId(), state.enterpriseName, state.district, state.industry,
-                state.score, state.level, Instant.ofEpochMilli(at), scoring.strongestFirst(state.hits.values(), at),
-                FeatureSummary.of(features), version);
+                state.score, state.level, Instant.ofEpochMilli(at), hits, FeatureSummary.of(features), version);
     }
 
-    private FinalSnapshot finalSnapshot(EnterpriseState state, EnterpriseFeatures features, String version,
-                                        long at) {
+    private static FinalSnapshot finalSnapshot(EnterpriseState state, List<Hit> hits, EnterpriseFeatures features,
+                                               String version, long at) {
         return new FinalSnapshot(state.enterpriseName, state.district, state.industry, state.score, state.level, at,
-                List.copyOf(scoring.strongestFirst(state.hits.values(), at)), FeatureSummary.values(features),
-                version);
+                List.copyOf(hits), FeatureSummary.values(features), version);
     }
 
     private DeadLetter tooLate(Signal signal, long watermark, long now) {

@@ -48,6 +48,12 @@ public class EnterpriseState {
      * few enterprises ever have one, and every new enterprise's state is promoted by the collector.
      */
     public Map<String, Long> criticalAlertedAt = Map.of();
+    /**
+     * Event time of the latest settlement (a rule's {@code hits.settle}, e.g. a case mediated with wages recovered),
+     * or Long.MIN_VALUE. No hit dated at or before it counts, whenever its signal is judged: kept so that a late
+     * signal from before the settlement adds nothing, as it would have had it arrived in time.
+     */
+    public long settledAt = Long.MIN_VALUE;
     /** The timer armed to check the TTL, or Long.MIN_VALUE; re-armed when it fires early, never deleted. */
     public long ttlTimer = Long.MIN_VALUE;
 

@@ -36,12 +36,13 @@ import org.laborwatch.rules.risk.RiskLevel;
  * earlier format it names in {@link #READS}, so a release restores the last one's savepoints. Format 1 (the release of
  * 2026-11-30) lacks the waiting signals, which that release kept in a list state of their own under timers of its
  * own; its savepoints are converted with {@code laborwatch upgrade-savepoint} (docs/operations.md, "Upgrading"),
- * which reads them with {@link #readingFormat}. Holds buffers, so {@link #duplicate()} makes a new instance.
+ * which reads them with {@link #readingFormat}. Format 2 lacks the time of the latest settlement: Flink migrates it on
+ * restore, reading it as never settled. Holds buffers, so {@link #duplicate()} makes a new instance.
  */
 public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseState> {
     private static final long serialVersionUID = 1L;
-    /** Format 2: format 1 and the signals waiting for the watermark. */
-    public static final int VERSION = 2;
+    /** Format 3: format 2 and the time of the latest settlement. Format 2: format 1 and the waiting signals. */
+    public static final int VERSION = 3;
     /** The oldest format this build reads. */
     static final int OLDEST_READ = 1;
     /** The oldest format Flink may restore straight into a job; older ones need the upgrade tool first. */
@@ -112,6 +113,7 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         to.alertedLevel = from.alertedLevel;
         to.alertedLevelAt = from.alertedLevelAt;
         to.criticalAlertedAt = from.criticalAlertedAt.isEmpty() ? Map.of() : new HashMap<>(from.criticalAlertedAt);
+        to.settledAt = from.settledAt;
         to.ttlTimer = from.ttlTimer;
         to.finalSnapshot = from.finalSnapshot; // never changed once made: shared
         to.waiting = from.waiting.isEmpty() ? List.of() : new ArrayList<>(from.waiting); // signals are immutable
@@ -208,6 +210,7 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
         for (Signal signal : s.waiting) {
             signals.serialize(signal, out);
         }
+        out.writeLong(s.settledAt);
     }
 
     private EnterpriseState read(DataInputView in) throws IOException {
@@ -248,6 +251,9 @@ public final class EnterpriseStateSerializer extends TypeSerializer<EnterpriseSt
                 s.hold(signals.deserialize(in));
             }
         }
+        if (format >= 3) {
+            s.settledAt = in.readLong();
+        } // else: nothing was ever settled; the default (Long.MIN_VALUE) says so
         return s;
     }
 

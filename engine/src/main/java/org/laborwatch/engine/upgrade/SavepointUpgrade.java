@@ -40,12 +40,13 @@ import org.laborwatch.rules.ruleset.RuleSet;
  * Converts a savepoint of the release of 2026-11-30 into one this release restores. That release ran the risk
  * operator with timers of its own: the signals waiting for the watermark were in a list state of their own, and each
  * enterprise's TTL check only a field of its state, so its savepoints hold no Flink timers. This release keeps the
- * waiting signals in the enterprise's state (format 2) under Flink's own event-time timers, which a restore cannot
+ * waiting signals in the enterprise's state (since format 2) under Flink's own event-time timers, which a restore cannot
  * conjure: a waiting signal or a TTL check without its timer would never fire.
  *
  * <p>With Flink's State Processor API, in batch execution: the risk operator's keyed state is read in format 1, each
- * enterprise's waiting signals are folded into its state, and the operator is written anew with the state in
- * format 2, a timer for every waiting signal and TTL check, and the active rule set in broadcast state. Every other
+ * enterprise's waiting signals are folded into its state, and the operator is written anew with the state in the
+ * current format (format 2 added the waiting signals; format 3 the latest settlement, of which that release knew
+ * nothing), a timer for every waiting signal and TTL check, and the active rule set in broadcast state. Every other
  * operator (the Kafka sources' positions, the sinks' transactions, {@code latest-risk}) is kept as it was.
  */
 public final class SavepointUpgrade {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.laborwatch.rules.Signals.E1;
 import static org.laborwatch.rules.Signals.E2;
 import static org.laborwatch.rules.Signals.arrears;
+import static org.laborwatch.rules.Signals.caseOutcome;
 import static org.laborwatch.rules.Signals.complaint;
 import static org.laborwatch.rules.Signals.consultation;
 import static org.laborwatch.rules.Signals.day;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -26,6 +28,8 @@ import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.laborwatch.connectors.json.DeadLetter;
 import org.laborwatch.connectors.json.Rejection;
 import org.laborwatch.connectors.json.SignalCodec;
@@ -92,6 +96,19 @@ class EnterpriseRiskFunctionTest {
 
     private void send(Signal signal) throws Exception {
         harness.processElement(signal, signal.occurredAtMillis());
+    }
+
+    private List<RiskSnapshot> snapshots() {
+        var out = harness.getSideOutput(EnterpriseRiskFunction.RISK);
+        return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
+    }
+
+    /** The enterprise's state as the operator keeps it. */
+    private EnterpriseState stateOf(String enterprise) throws Exception {
+        var backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(enterprise);
+        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                EnterpriseRiskFunction.STATE).value();
     }
 
     /** Four months of arrears for 30 workers in construction: WAGE-001, -002, -003 and CST-001, 85 points. */
@@ -525,6 +542,146 @@ class EnterpriseRiskFunctionTest {
         assertThat(event.problems()).isNotEmpty();
     }
 
+    @Test
+    void shouldDropARedEnterpriseWhoseCaseIsSettledWithWagesRecovered() throws Exception {
+        send(severeArrears(E1, 0));
+        Signal settled = caseOutcome(E1, "MEDIATED", 700_000, day(5));
+        send(settled);
+        harness.watermark(day(6).toEpochMilli());
+
+        assertThat(snapshots()).extracting(RiskSnapshot::asOf, RiskSnapshot::level)
+                .containsExactly(tuple(day(0), RiskLevel.RED), tuple(day(5), RiskLevel.NONE));
+        RiskSnapshot atSettlement = snapshots().get(1);
+        assertThat(atSettlement.score()).isZero();
+        // The settling rule says why the score fell, for no points; nothing else counts any more.
+        assertThat(atSettlement.hits()).extracting(Hit::ruleId, Hit::points, Hit::signalIds)
+                .containsExactly(tuple("OUT-002", 0, List.of(settled.id())));
+        assertThat(atSettlement.hits().get(0).reason()).contains("调解", "700000");
+        assertThat(harness.extractOutputValues()).extracting(Alert::level).containsExactly(RiskLevel.RED);
+        assertThat(stateOf(E1).hits).isEmpty();
+        assertThat(stateOf(E1).settledAt).isEqualTo(day(5).toEpochMilli());
+    }
+
+    @Test
+    void shouldEmitASnapshotAtASettlementEvenWhenTheLevelStays() throws Exception {
+        send(Signals.payrollDelay(E1, day(0)));
+        send(Signals.payrollDelay(E1, day(1))); // PAY-001: 15 points, still NONE
+        send(caseOutcome(E1, "JUDGED", 40_000, day(3)));
+        harness.watermark(day(4).toEpochMilli());
+
+        assertThat(snapshots()).extracting(RiskSnapshot::asOf, RiskSnapshot::level, RiskSnapshot::score)
+                .containsExactly(tuple(day(1), RiskLevel.NONE, 15.0), tuple(day(3), RiskLevel.NONE, 0.0));
+    }
+
+    @ParameterizedTest(name = "{0} recovering {1} yuan")
+    @CsvSource({"WITHDRAWN, 700000", "TRANSFERRED, 700000", "MEDIATED, 0"})
+    void shouldNotSettleACaseThatRecoveredNothingForCertain(String outcome, long recovered) throws Exception {
+        send(severeArrears(E1, 0));
+        send(caseOutcome(E1, outcome, recovered, day(1))); // a day later 85 points have cooled to 83: still RED
+        harness.watermark(day(2).toEpochMilli());
+
+        assertThat(snapshots()).extracting(RiskSnapshot::asOf).as("nothing changed").containsExactly(day(0));
+        assertThat(stateOf(E1).hits).containsOnlyKeys("WAGE-001", "WAGE-002", "WAGE-003", "CST-001");
+        assertThat(stateOf(E1).settledAt).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
+    void shouldAddNothingForALateSignalDatedBeforeTheSettlement() throws Exception {
+        send(severeArrears(E1, 0));
+        send(caseOutcome(E1, "MEDIATED", 700_000, day(10)));
+        harness.watermark(day(10).toEpochMilli());
+        int snapshotsBefore = snapshots().size();
+
+        send(wageArrears(E1, 5, 40, 800_000, day(8))); // late, within the lateness: judged, but settled already
+
+        assertThat(counted(EnterpriseRiskFunction.ACC_LATE_JUDGED)).isEqualTo(1);
+        assertThat(harness.extractOutputValues()).hasSize(1); // the RED of day 0, nothing since
+        assertThat(snapshots()).hasSize(snapshotsBefore);
+        assertThat(stateOf(E1).hits).isEmpty();
+        assertThat(stateOf(E1).score).isZero();
+    }
+
+    @Test
+    void shouldEndWithTheSameRiskWhetherASignalFromBeforeTheSettlementCameInTimeOrLate() throws Exception {
+        Signal before = severeArrears(E1, 0);
+        Signal late = wageArrears(E1, 5, 40, 800_000, day(8));
+        Signal settled = caseOutcome(E1, "ARBITRATED", 900_000, day(10));
+        Signal after = consultation(E1, day(12));
+        for (Signal s : List.of(before, late, settled, after)) {
+            send(s);
+            harness.watermark(s.occurredAtMillis());
+        }
+        EnterpriseState inTime = stateOf(E1);
+        close();
+
+        open();
+        for (Signal s : List.of(before, settled, late, after)) { // the arrears of day 8 come after the settlement
+            send(s);
+            harness.watermark(Math.max(s.occurredAtMillis(), settled.occurredAtMillis()));
+        }
+
+        EnterpriseState arrivedLate = stateOf(E1);
+        assertThat(arrivedLate.hits).isEqualTo(inTime.hits).isEmpty();
+        assertThat(arrivedLate.score).isEqualTo(inTime.score);
+        assertThat(arrivedLate.level).isEqualTo(inTime.level);
+        assertThat(arrivedLate.settledAt).isEqualTo(inTime.settledAt);
+        assertThat(arrivedLate.history.getTraces()).isEqualTo(inTime.history.getTraces());
+    }
+
+    @Test
+    void shouldWeighNewArrearsSoonAfterARecoveryMoreAndAlertAgain() throws Exception {
+        send(severeArrears(E1, 0));
+        send(caseOutcome(E1, "MEDIATED", 700_000, day(3)));
+        Signal again = wageArrears(E1, 1, 3, 9_000, day(5));
+        send(again);
+        harness.watermark(day(6).toEpochMilli());
+
+        // RED two days after a RED alert is no repeat: the matter of the first was settled in between.
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::raisedAt).containsExactly(day(0), day(5));
+        Alert repeat = alerts.get(1);
+        assertThat(repeat.triggerSignalId()).isEqualTo(again.id());
+        assertThat(repeat.previousScore()).isZero();
+        assertThat(repeat.hits()).extracting(Hit::ruleId).contains("OUT-003")
+                .doesNotContain("OUT-002"); // a settlement counts no points and explains no later alert
+        assertThat(repeat.hits()).filteredOn(h -> h.ruleId().equals("OUT-003")).singleElement()
+                .satisfies(h -> {
+                    assertThat(h.points()).isEqualTo(25);
+                    assertThat(h.agencies()).containsExactly(Agency.HRSS, Agency.UNION, Agency.PROCURATORATE);
+                    assertThat(h.reason()).contains("700000");
+                });
+        assertThat(repeat.hits()).allSatisfy(h -> assertThat(h.at()).isEqualTo(day(5)));
+    }
+
+    @Test
+    void shouldJudgeASettlementTheSameWhateverTheOrderItsSignalsArriveIn() throws Exception {
+        List<Signal> signals = List.of(severeArrears(E1, 0), complaint(E1, "P1", day(2)),
+                caseOutcome(E1, "MEDIATED", 700_000, day(10)), wageArrears(E1, 2, 12, 60_000, day(20)),
+                complaint(E1, "P2", day(25)), Signals.payrollDelay(E1, day(10)));
+        List<Object> first = null;
+        for (List<Signal> order : List.of(signals, reversed(signals), List.of(signals.get(3), signals.get(0),
+                signals.get(5), signals.get(2), signals.get(4), signals.get(1)))) {
+            close();
+            open();
+            order.forEach(this::sendUnchecked);
+            harness.watermark(day(30).toEpochMilli());
+            List<Object> outputs = List.of(harness.extractOutputValues(), snapshots(), stateOf(E1).hits,
+                    stateOf(E1).score);
+            if (first == null) {
+                first = outputs;
+                assertThat(harness.extractOutputValues()).extracting(a -> a.raisedAt()).contains(day(20));
+            }
+            assertThat(outputs).as("in the order " + order.stream().map(s -> s.occurredAt().toString()).toList())
+                    .isEqualTo(first);
+        }
+    }
+
+    private static List<Signal> reversed(List<Signal> signals) {
+        List<Signal> copy = new java.util.ArrayList<>(signals);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
     /** Signals and rules only these tests need. */
     static final class Signals {
         static final String CONSULTATION_RULE = """
@@ -541,6 +698,10 @@ class EnterpriseRiskFunctionTest {
                     hits.add(drools.getRule(), "咨询");
                 end
                 """;
+
+        static Signal payrollDelay(String enterprise, java.time.Instant at) {
+            return org.laborwatch.rules.Signals.of(SignalType.PAYROLL_DELAY, enterprise, at);
+        }
 
         static Signal incident(String enterprise, java.time.Instant at) {
             return org.laborwatch.rules.Signals.withWorkers(SignalType.COLLECTIVE_INCIDENT, enterprise, 40, at);

@@ -46,6 +46,13 @@ class EnterpriseStateSerializerTest {
      * too, or {@link #shouldWriteCopyAndReadEveryField} fails.
      */
     static EnterpriseState populated() {
+        EnterpriseState s = populatedAsOfFormat2();
+        s.settledAt = 2_900L;
+        return s;
+    }
+
+    /** What format 2 held: everything but the time of the latest settlement. */
+    static EnterpriseState populatedAsOfFormat2() {
         EnterpriseState s = populatedAsOfFormat1();
         WAITING.forEach(s::hold);
         return s;
@@ -125,6 +132,21 @@ class EnterpriseStateSerializerTest {
                 .deserialize(new DataInputDeserializer(written));
 
         assertThat(read).usingRecursiveComparison().isEqualTo(populatedAsOfFormat1());
+    }
+
+    /**
+     * State in format 2 ({@code enterprise-state-format-2.bin}: {@link #populatedAsOfFormat2} through the serializer
+     * before settlements) reads back whole, never settled: what Flink's migration of such state on restore reads.
+     */
+    @Test
+    void shouldReadFormat2AsNeverSettled() throws IOException {
+        byte[] written = resource("enterprise-state-format-2.bin");
+
+        EnterpriseState read = EnterpriseStateSerializer.readingFormat(2)
+                .deserialize(new DataInputDeserializer(written));
+
+        assertThat(read).usingRecursiveComparison().isEqualTo(populatedAsOfFormat2());
+        assertThat(read.settledAt).isEqualTo(Long.MIN_VALUE);
     }
 
     /**
@@ -215,6 +237,15 @@ class EnterpriseStateSerializerTest {
 
         assertThat(snapshot.restoreSerializer()).isEqualTo(serializer);
         assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(snapshot).isCompatibleAsIs())
+                .isTrue();
+    }
+
+    @Test
+    void shouldMigrateStateOfFormat2OnRestore() throws IOException {
+        TypeSerializerSnapshot<EnterpriseState> format2 = readSnapshot(2);
+
+        assertThat(format2.restoreSerializer()).isEqualTo(EnterpriseStateSerializer.readingFormat(2));
+        assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(format2).isCompatibleAfterMigration())
                 .isTrue();
     }
 

@@ -16,7 +16,11 @@ public final class FeatureCalculator {
     private static final int TYPES = SignalType.values().length;
     private static final int HORIZONS = Horizons.DAYS.length;
     private static final String NORMAL_STATUS = "NORMAL";
-    private static final String UNRESOLVED_OUTCOME = "UNRESOLVED";
+    /**
+     * Outcomes that leave the matter open: a case the agencies could not resolve, or one they transferred to the
+     * procuratorate (the service's {@code TRANSFERRED}: suspected refusal to pay wages is a crime, not a dispute).
+     */
+    private static final Set<String> UNRESOLVED_OUTCOMES = Set.of("UNRESOLVED", "TRANSFERRED");
 
     private FeatureCalculator() {
     }
@@ -146,7 +150,7 @@ public final class FeatureCalculator {
                     lastOutcome = t.status();
                     recovered90d += t.amount();
                     // Traces come in time order: a later outcome that settles the matter clears the earlier ones.
-                    unresolved90d = UNRESOLVED_OUTCOME.equals(t.status()) ? unresolved90d + 1 : 0;
+                    unresolved90d = UNRESOLVED_OUTCOMES.contains(t.status()) ? unresolved90d + 1 : 0;
                 }
                 case COMPLAINT, CONSULTATION -> {
                     if (ageDays < 30 && t.party() != null && t.type() == SignalType.COMPLAINT) {

@@ -2,9 +2,11 @@ package org.laborwatch.rules.feature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.laborwatch.rules.Signals.E1;
+import static org.laborwatch.rules.Signals.caseOutcome;
 import static org.laborwatch.rules.Signals.complaint;
 import static org.laborwatch.rules.Signals.consultation;
 import static org.laborwatch.rules.Signals.day;
+import static org.laborwatch.rules.Signals.outcome;
 import static org.laborwatch.rules.Signals.wageArrears;
 
 import java.util.List;
@@ -35,6 +37,22 @@ class FeatureCalculatorTest {
         assertThat(f.count(SignalType.COMPLAINT, 90)).isEqualTo(4);
         assertThat(f.complaints7d()).isEqualTo(2);
         assertThat(f.distinctComplainants30d()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCountCasesLeftOpenUntilOneIsSettledAndSumWhatWasRecovered() {
+        Signal now = wageArrears(E1, 1, 3, 9_000, day(100));
+
+        EnterpriseFeatures open = featuresAt(now, List.of(outcome(E1, "UNRESOLVED", day(20)),
+                caseOutcome(E1, "TRANSFERRED", 0, day(40))));
+        EnterpriseFeatures settled = featuresAt(now, List.of(outcome(E1, "UNRESOLVED", day(20)),
+                caseOutcome(E1, "MEDIATED", 50_000, day(40)), caseOutcome(E1, "JUDGED", 30_000, day(60))));
+
+        assertThat(open.unresolvedCases90d()).isEqualTo(2);
+        assertThat(open.lastCaseOutcome()).isEqualTo("TRANSFERRED");
+        assertThat(settled.unresolvedCases90d()).isZero();
+        assertThat(settled.recovered90d()).isEqualTo(80_000.0);
+        assertThat(settled.lastCaseOutcome()).isEqualTo("JUDGED");
     }
 
     @Test

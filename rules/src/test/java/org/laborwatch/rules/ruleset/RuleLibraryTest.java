@@ -3,6 +3,7 @@ package org.laborwatch.rules.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.laborwatch.rules.Signals.E1;
 import static org.laborwatch.rules.Signals.arrears;
+import static org.laborwatch.rules.Signals.caseOutcome;
 import static org.laborwatch.rules.Signals.complaint;
 import static org.laborwatch.rules.Signals.consultation;
 import static org.laborwatch.rules.Signals.day;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.feature.EnterpriseFeatures;
@@ -60,11 +62,19 @@ class RuleLibraryTest {
 
     /** Judges the last signal with all earlier ones as history. */
     static List<String> firedOnLast(int redEpisodes, Signal... signals) {
+        return findingsOnLast(redEpisodes, signals).stream().map(finding -> finding.rule().id()).toList();
+    }
+
+    static List<Finding> findingsOnLast(int redEpisodes, Signal... signals) {
         SignalHistory history = new SignalHistory();
         Arrays.stream(signals).forEach(s -> history.add(Trace.of(s)));
         Signal last = signals[signals.length - 1];
         EnterpriseFeatures f = FeatureCalculator.compute(last, history, redEpisodes, RiskLevel.NONE);
-        return evaluator.evaluate(f, last).stream().map(finding -> finding.rule().id()).toList();
+        return evaluator.evaluate(f, last);
+    }
+
+    static List<Finding> findingsOnLast(Signal... signals) {
+        return findingsOnLast(0, signals);
     }
 
     static List<String> firedOnLast(Signal... signals) {
@@ -132,6 +142,12 @@ class RuleLibraryTest {
         add(cases, "OUT-001", "new arrears after an unresolved case",
                 new Signal[] {outcome(E1, "UNRESOLVED", day(0)), of(PAYROLL_DELAY, E1, day(30))},
                 new Signal[] {outcome(E1, "MEDIATED", day(0)), of(PAYROLL_DELAY, E1, day(30))});
+        add(cases, "OUT-002", "case mediated with wages recovered",
+                new Signal[] {wageArrears(E1, 3, 12, 90_000, day(0)), caseOutcome(E1, "MEDIATED", 50_000, day(30))},
+                new Signal[] {wageArrears(E1, 3, 12, 90_000, day(0)), caseOutcome(E1, "WITHDRAWN", 50_000, day(30))});
+        add(cases, "OUT-003", "new arrears within 90 days of a recovery",
+                new Signal[] {caseOutcome(E1, "MEDIATED", 50_000, day(0)), wageArrears(E1, 1, 3, 9_000, day(60))},
+                new Signal[] {caseOutcome(E1, "MEDIATED", 50_000, day(0)), wageArrears(E1, 1, 3, 9_000, day(95))});
         add(cases, "COL-001", "collective incident",
                 new Signal[] {withWorkers(COLLECTIVE_INCIDENT, E1, 40, day(0))},
                 new Signal[] {withWorkers(LAYOFF, E1, 40, day(0))});
@@ -164,6 +180,38 @@ class RuleLibraryTest {
     void shouldNotHoldASettledCaseAgainstTheEnterprise() {
         assertThat(firedOnLast(outcome(E1, "UNRESOLVED", day(0)), outcome(E1, "MEDIATED", day(10)),
                 wageArrears(E1, 2, 5, 30_000, day(20)))).doesNotContain("OUT-001", "REF-001");
+    }
+
+    @Test
+    void shouldHoldACaseTransferredToTheProcuratorateAsUnresolved() {
+        assertThat(firedOnLast(caseOutcome(E1, "TRANSFERRED", 0, day(0)), wageArrears(E1, 2, 5, 30_000, day(20))))
+                .contains("OUT-001", "REF-001");
+    }
+
+    @ParameterizedTest(name = "{0} recovering {1} yuan settles: {2}")
+    @CsvSource({
+        "MEDIATED,    50000, true",
+        "ARBITRATED,  50000, true",
+        "JUDGED,      50000, true",
+        "MEDIATED,        0, false",
+        "WITHDRAWN,   50000, false",
+        "TRANSFERRED, 50000, false",
+    })
+    void shouldSettleOnlyACaseResolvedWithWagesRecovered(String outcome, long recovered, boolean settles) {
+        List<Finding> findings = findingsOnLast(wageArrears(E1, 3, 12, 90_000, day(0)),
+                caseOutcome(E1, outcome, recovered, day(30)));
+
+        assertThat(findings).filteredOn(Finding::settles).extracting(f -> f.rule().id())
+                .isEqualTo(settles ? List.of("OUT-002") : List.of());
+        assertThat(findings).filteredOn(f -> !f.settles()).isEmpty(); // an outcome adds no points of its own
+    }
+
+    @Test
+    void shouldSayHowTheCaseWasSettledAndWhatWasRecovered() {
+        assertThat(findingsOnLast(caseOutcome(E1, "ARBITRATED", 261_800, day(0)))).extracting(Finding::reason)
+                .containsExactly("案件经仲裁结案,为劳动者挽回工资 261800 元,此前的预警依据不再计分");
+        assertThat(findingsOnLast(caseOutcome(E1, "MEDIATED", 50_000, day(0)), of(PAYROLL_DELAY, E1, day(20))))
+                .extracting(Finding::reason).containsExactly("近 90 天内刚为劳动者挽回工资 50000 元,又出现工资延发");
     }
 
     @Test
