@@ -163,9 +163,6 @@ class CaseService {
             b.priority = Math.max(c.priority(), Sla.basePriority(alert.level()));
             b.acceptDueAt = earlier(c.acceptDueAt(), sla.acceptDue(alert.level(), c.openedAt()));
             b.resolveDueAt = earlier(c.resolveDueAt(), sla.resolveDue(alert.level(), c.openedAt()));
-            if (alert.level() == RiskLevel.RED) {
-                b.involve(List.of(Agency.values())); // any RED concerns all five (DESIGN.md routing)
-            }
         }
         return b.log(new TimelineEntry(now, SYSTEM, null, CaseAction.ALERT_ATTACHED, null, null,
                 alert.level().label() + "预警: " + (alert.hits().isEmpty() ? "" : alert.hits().get(0).reason()),

@@ -1,6 +1,7 @@
 package org.laborwatch.api.stats;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.micronaut.serde.annotation.Serdeable;
 import org.laborwatch.api.cases.CaseStats;
 import java.time.LocalDate;
@@ -24,9 +25,9 @@ public record Stats(OffsetDateTime from, OffsetDateTime to, @Nullable Agency age
                     Map<String, Long> enterprisesByLevelNow, List<AtRisk> topDistricts, List<AtRisk> topIndustries,
                     CaseStats.Figures cases) {
 
-    /** Alerts raised in the week starting {@code weekOf} (a Monday, city time). */
+    /** Alerts raised in the week starting {@code weekOf} (a Monday, city time; a date, not the service's time format). */
     @Serdeable
-    public record Week(LocalDate weekOf, long alerts) {
+    public record Week(@JsonFormat(pattern = "yyyy-MM-dd") LocalDate weekOf, long alerts) {
     }
 
     /** Enterprises at YELLOW or above now in a district or industry, and their mean score. */

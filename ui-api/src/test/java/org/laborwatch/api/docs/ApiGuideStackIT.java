@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.api.support.ApiStack;
+import org.laborwatch.api.support.CaseDriver;
 import org.laborwatch.api.support.ServiceTest;
 import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.RiskLevel;
@@ -40,17 +41,21 @@ class ApiGuideStackIT extends ServiceTest {
 
     @BeforeAll
     void indexData() throws Exception {
-        STACK.indexAlerts(List.of(
+        // On lw.alerts as the engine writes them (they open the cases) and in Elasticsearch as the index job does.
+        CaseDriver cases = new CaseDriver(STACK, api);
+        cases.produce(
                 alert("g-1", BUILDER, "青岛某某建筑有限公司", "李沧区", "建筑业", RiskLevel.RED, 88, day(100),
-                        Agency.COURT, Agency.HRSS),
+                        Agency.values()), // any RED goes to all five (DESIGN.md routing)
                 alert("g-2", HOTEL, "青岛海景酒店有限公司", "市南区", "住宿和餐饮业", RiskLevel.ORANGE, 62, day(101),
                         Agency.values()),
                 alert("g-3", BUILDER, "青岛某某建筑有限公司", "李沧区", "建筑业", RiskLevel.RED, 90, day(102),
-                        Agency.COURT)));
+                        Agency.COURT));
         STACK.indexRisk(List.of(risk(BUILDER, "青岛某某建筑有限公司", "李沧区", "建筑业", 90, day(102)),
                 risk(HOTEL, "青岛海景酒店有限公司", "市南区", "住宿和餐饮业", 62, day(101))));
         STACK.indexSignals(List.of(complaint("c-1", BUILDER, day(99), "P123456")));
         api.token("admin"); // the demo users exist
+        cases.awaitAlerts(cases.awaitCases(BUILDER, 1).get(0).get("id").asText(), 2);
+        cases.awaitCases(HOTEL, 1);
     }
 
     @Test
@@ -75,6 +80,7 @@ class ApiGuideStackIT extends ServiceTest {
 
         assertThat(bash.exitValue()).as(failure(output)).isZero();
         assertThat(output).contains("青岛某某建筑有限公司").contains("\"acknowledgements\"").contains("heartbeat")
+                .contains("\"state\":\"CLOSED\"").contains("\"amountRecovered\":1280000")
                 .contains("\"ticket\"").doesNotContain("\"status\":500").doesNotContain("Internal Server Error");
     }
 
