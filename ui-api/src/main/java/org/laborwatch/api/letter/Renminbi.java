@@ -36,13 +36,13 @@ public final class Renminbi {
 
     /** {@code 1280000} → {@code 1,280,000.00}: thousands separated, always two decimals. */
     public static String inFigures(BigDecimal yuan) {
-        checked(yuan);
+        writable(yuan);
         return String.format(Locale.ROOT, "%,.2f", yuan);
     }
 
     /** {@code 35000.50} → {@code 叁万伍仟元伍角}; {@code 0.05} → {@code 伍分}; {@code 0} → {@code 零元整}. */
     public static String inCapitals(BigDecimal yuan) {
-        long fen = checked(yuan).movePointRight(2).longValueExact();
+        long fen = writable(yuan).movePointRight(2).longValueExact();
         long whole = fen / 100;
         int jiao = (int) (fen / 10 % 10);
         int cents = (int) (fen % 10);
@@ -67,7 +67,8 @@ public final class Renminbi {
         return s.toString();
     }
 
-    private static BigDecimal checked(BigDecimal yuan) {
+    /** The amount, if it can be written: not negative, in whole 分, below 10^16 yuan. */
+    static BigDecimal writable(BigDecimal yuan) {
         if (yuan == null) {
             throw new IllegalArgumentException("no amount");
         }

@@ -1,0 +1,60 @@
+package org.laborwatch.api.letter;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The union's letters (一函两书): draft one from a case's facts with the city's template, let a user edit the
+ * {@link LetterText}. Which kind may be issued when is {@link LetterKind#mayIssue};
+ * storing letters, numbering them and recording them on the case are the caller's.
+ *
+ * <p>Settings ({@code application.yml}; docs/operations.md, "Letters"): {@code laborwatch.letters.templates}
+ * ({@code LW_LETTER_TEMPLATES}), the city's template directory; {@code laborwatch.letters.issuer.name} and
+ * {@code laborwatch.letters.issuer.number-prefix} ({@code LW_LETTER_ISSUER}, {@code LW_LETTER_NUMBER_PREFIX}), the
+ * union that signs.
+ */
+@Singleton
+public final class Letters {
+    private final LetterTemplates templates;
+    private final LetterFacts.Issuer issuer;
+
+    /**
+     * @param templates the city's template directory, or null for the bundled templates only
+     * @throws IllegalArgumentException if the template directory is not a directory
+     */
+    public Letters(Path templates, LetterFacts.Issuer issuer) {
+        this.templates = new LetterTemplates(Optional.ofNullable(templates));
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+    }
+
+    @Inject
+    Letters(@Value("${laborwatch.letters.templates:}") String templates,
+            @Value("${laborwatch.letters.issuer.name:青岛市总工会}") String issuerName,
+            @Value("${laborwatch.letters.issuer.number-prefix:青工函}") String numberPrefix) {
+        this(path(templates), new LetterFacts.Issuer(issuerName.strip(), numberPrefix.strip()));
+    }
+
+    /** The union configured to sign letters, for the caller to put into {@link LetterFacts}. */
+    public LetterFacts.Issuer issuer() {
+        return issuer;
+    }
+
+    /**
+     * Fills the kind's template (the city's, else the bundled one) with the facts.
+     *
+     * @throws IllegalArgumentException if a letter to an authority has no addressee
+     * @throws BadLetterTemplate        if the template cannot be compiled, names an unknown placeholder or does not
+     *                                  yield a letter's blocks
+     */
+    public LetterText draft(LetterKind kind, LetterFacts facts) {
+        return templates.fill(kind, LetterScope.of(kind, facts));
+    }
+
+    private static Path path(String setting) {
+        return setting == null || setting.isBlank() ? null : Path.of(setting.strip());
+    }
+}
