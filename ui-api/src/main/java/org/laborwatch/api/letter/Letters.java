@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The union's letters (一函两书): draft one from a case's facts with the city's template, let a user edit the
- * {@link LetterText}. Which kind may be issued when is {@link LetterKind#mayIssue};
+ * {@link LetterText}, then render it as DOCX. Which kind may be issued when is {@link LetterKind#mayIssue};
  * storing letters, numbering them and recording them on the case are the caller's.
  *
  * <p>Settings ({@code application.yml}; docs/operations.md, "Letters"): {@code laborwatch.letters.templates}
@@ -52,6 +52,11 @@ public final class Letters {
      */
     public LetterText draft(LetterKind kind, LetterFacts facts) {
         return templates.fill(kind, LetterScope.of(kind, facts));
+    }
+
+    /** The letter as a Word document (A4, 宋体/仿宋 named, not embedded). */
+    public byte[] docx(LetterText text) {
+        return LetterDocx.write(text);
     }
 
     private static Path path(String setting) {
