@@ -9,33 +9,38 @@ import java.util.Optional;
 
 /**
  * The union's letters (一函两书): draft one from a case's facts with the city's template, let a user edit the
- * {@link LetterText}, then render it as DOCX. Which kind may be issued when is {@link LetterKind#mayIssue};
+ * {@link LetterText}, then render it as DOCX or PDF. Which kind may be issued when is {@link LetterKind#mayIssue};
  * storing letters, numbering them and recording them on the case are the caller's.
  *
  * <p>Settings ({@code application.yml}; docs/operations.md, "Letters"): {@code laborwatch.letters.templates}
- * ({@code LW_LETTER_TEMPLATES}), the city's template directory; {@code laborwatch.letters.issuer.name} and
+ * ({@code LW_LETTER_TEMPLATES}), the city's template directory; {@code laborwatch.letters.cjk-font}
+ * ({@code LW_CJK_FONT}), the font for PDFs; {@code laborwatch.letters.issuer.name} and
  * {@code laborwatch.letters.issuer.number-prefix} ({@code LW_LETTER_ISSUER}, {@code LW_LETTER_NUMBER_PREFIX}), the
  * union that signs.
  */
 @Singleton
 public final class Letters {
     private final LetterTemplates templates;
+    private final Optional<Path> cjkFont;
     private final LetterFacts.Issuer issuer;
 
     /**
      * @param templates the city's template directory, or null for the bundled templates only
+     * @param cjkFont   the font file for PDFs, or null to look for an installed one
      * @throws IllegalArgumentException if the template directory is not a directory
      */
-    public Letters(Path templates, LetterFacts.Issuer issuer) {
+    public Letters(Path templates, Path cjkFont, LetterFacts.Issuer issuer) {
         this.templates = new LetterTemplates(Optional.ofNullable(templates));
+        this.cjkFont = Optional.ofNullable(cjkFont);
         this.issuer = Objects.requireNonNull(issuer, "issuer");
     }
 
     @Inject
     Letters(@Value("${laborwatch.letters.templates:}") String templates,
+            @Value("${laborwatch.letters.cjk-font:}") String cjkFont,
             @Value("${laborwatch.letters.issuer.name:青岛市总工会}") String issuerName,
             @Value("${laborwatch.letters.issuer.number-prefix:青工函}") String numberPrefix) {
-        this(path(templates), new LetterFacts.Issuer(issuerName.strip(), numberPrefix.strip()));
+        this(path(templates), path(cjkFont), new LetterFacts.Issuer(issuerName.strip(), numberPrefix.strip()));
     }
 
     /** The union configured to sign letters, for the caller to put into {@link LetterFacts}. */
@@ -57,6 +62,17 @@ public final class Letters {
     /** The letter as a Word document (A4, 宋体/仿宋 named, not embedded). */
     public byte[] docx(LetterText text) {
         return LetterDocx.write(text);
+    }
+
+    /**
+     * The letter as a PDF with a Chinese font embedded.
+     *
+     * @throws NoCjkFont                if there is no usable Chinese font (configured or installed)
+     * @throws IllegalArgumentException if the font lacks a character of the text
+     */
+    public byte[] pdf(LetterText text) {
+        // Looked for at every call: a font installed while the service runs is used without a restart.
+        return LetterPdf.write(text, CjkFont.locate(cjkFont));
     }
 
     private static Path path(String setting) {

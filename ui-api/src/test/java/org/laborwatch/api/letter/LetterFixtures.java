@@ -47,8 +47,8 @@ final class LetterFixtures {
         };
     }
 
-    /** The bundled templates only. */
+    /** The bundled templates only; fonts looked for on the machine. */
     static Letters letters() {
-        return new Letters(null, QINGDAO);
+        return new Letters(null, null, QINGDAO);
     }
 }

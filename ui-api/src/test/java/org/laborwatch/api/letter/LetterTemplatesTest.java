@@ -31,7 +31,7 @@ class LetterTemplatesTest {
     void shouldUseTheCitysTemplateInsteadOfTheBundledOne() throws IOException {
         write("reminder.mustache", CITY_REMINDER);
         write("closing.mustache", "{{issuer.name}}（盖章）\n{{dateInNumerals}}\n");
-        Letters letters = new Letters(city, LetterFixtures.QINGDAO);
+        Letters letters = new Letters(city, null, LetterFixtures.QINGDAO);
 
         LetterText text = letters.draft(LetterKind.REMINDER, LetterFixtures.reminder());
 
@@ -46,7 +46,7 @@ class LetterTemplatesTest {
     void shouldKeepTheBundledTemplatesTheCityDidNotReplace() throws IOException {
         write("reminder.mustache", CITY_REMINDER);
         write("closing.mustache", "{{issuer.name}}\n{{date}}\n");
-        Letters letters = new Letters(city, LetterFixtures.QINGDAO);
+        Letters letters = new Letters(city, null, LetterFixtures.QINGDAO);
 
         LetterText opinion = letters.draft(LetterKind.OPINION, LetterFixtures.opinion());
 
@@ -57,7 +57,7 @@ class LetterTemplatesTest {
     void shouldNameTheCitysFileAndThePlaceholderWhenAPlaceholderDoesNotExist() throws IOException {
         write("reminder.mustache", CITY_REMINDER.replace("{{arrears.workers}}", "{{arrears.worker}}"));
         write("closing.mustache", "{{issuer.name}}\n{{date}}\n");
-        Letters letters = new Letters(city, LetterFixtures.QINGDAO);
+        Letters letters = new Letters(city, null, LetterFixtures.QINGDAO);
 
         assertThatThrownBy(() -> letters.draft(LetterKind.REMINDER, LetterFixtures.reminder()))
                 .isInstanceOf(BadLetterTemplate.class)
@@ -68,7 +68,7 @@ class LetterTemplatesTest {
     @Test
     void shouldSayWhenATemplateDoesNotYieldALetter() throws IOException {
         write("reminder.mustache", "{{addressee}}：请支付工资。\n");
-        Letters letters = new Letters(city, LetterFixtures.QINGDAO);
+        Letters letters = new Letters(city, null, LetterFixtures.QINGDAO);
 
         assertThatThrownBy(() -> letters.draft(LetterKind.REMINDER, LetterFixtures.reminder()))
                 .isInstanceOf(BadLetterTemplate.class)
@@ -80,7 +80,7 @@ class LetterTemplatesTest {
     void shouldRefuseATemplateDirectoryThatIsNotOne() {
         Path missing = city.resolve("nowhere");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> new Letters(missing, LetterFixtures.QINGDAO))
+        assertThatIllegalArgumentException().isThrownBy(() -> new Letters(missing, null, LetterFixtures.QINGDAO))
                 .withMessageContaining(missing.toString());
     }
 
@@ -88,7 +88,7 @@ class LetterTemplatesTest {
     void shouldReadTheSettingsTheServiceIsGiven() throws IOException {
         write("reminder.mustache", CITY_REMINDER);
         write("closing.mustache", "{{issuer.name}}\n{{date}}\n");
-        Letters letters = new Letters(city.toString(), "烟台市总工会", "烟工函");
+        Letters letters = new Letters(city.toString(), "", "烟台市总工会", "烟工函");
 
         LetterText text = letters.draft(LetterKind.REMINDER, LetterFixtures.reminder());
 
