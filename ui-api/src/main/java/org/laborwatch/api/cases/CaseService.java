@@ -391,9 +391,8 @@ class CaseService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Case marked = resolved.value().edit().log(new TimelineEntry(now, SYSTEM, null, CaseAction.OUTCOME_SIGNALLED,
-                null, null, OutcomeSignals.signalOf(resolved.value()).id(), null, null)).build(now);
-        Case.Builder b = marked.edit();
+        Case.Builder b = resolved.value().edit().log(new TimelineEntry(now, SYSTEM, null,
+                CaseAction.OUTCOME_SIGNALLED, null, null, OutcomeSignals.signalOf(resolved.value()).id(), null, null));
         b.outcomeSignalled = true;
         return save(resolved, b.build(now), null, CaseAction.OUTCOME_SIGNALLED, null);
     }

@@ -2,11 +2,13 @@ package org.laborwatch.api.cases;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
-import java.util.List;
 import org.laborwatch.api.letter.LetterKind;
+import org.laborwatch.api.letter.LetterText;
 
-/** A letter of the union's 一函两书, as issued: its number of the year, addressee, issuer and the text sent. */
+/**
+ * A letter of the union's 一函两书 as issued in a case: its number of the year ({@code 2026-0003}), its kind, the text
+ * as sent (the filled template, as the issuer edited it), when and by whom.
+ */
 @Serdeable
-public record Letter(String number, LetterKind kind, String title, String addressee, List<String> paragraphs,
-                     String signature, Instant issuedAt, String issuedBy) {
+public record Letter(String number, LetterKind kind, LetterText text, Instant issuedAt, String issuedBy) {
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.laborwatch.api.letter.LetterKind;
 import org.laborwatch.rules.risk.Agency;
 
 /** The bodies the cases API takes. */
@@ -34,6 +35,15 @@ final class Requests {
     /** Quiets new alerts of the case's enterprise for {@code hours}. */
     @Serdeable
     record SilenceFor(@NotNull @Min(1) @Max(2160) Integer hours, @NotBlank @Size(max = 2000) String comment) {
+    }
+
+    /**
+     * A letter to draft or issue: its kind, the addressee (required for a 建议书, which goes to an authority; the
+     * employer otherwise), the days given to answer, and — when issuing — the draft's text as the issuer edited it.
+     */
+    @Serdeable
+    record LetterDraft(@NotNull LetterKind kind, @Nullable @Size(max = 200) String addressee,
+                       @Nullable @Min(1) @Max(90) Integer responseDays, @Nullable @Size(max = 20000) String text) {
     }
 
     /** A case opened by hand, from a hotline call or a walk-in. */

@@ -97,7 +97,7 @@ class CaseWorkflowStackIT extends ServiceTest {
         assertThat(stats.get("byState").get("CLOSED").asLong()).isEqualTo(1);
         assertThat(stats.get("sla").get("acceptedOnTime").asLong()).isEqualTo(1);
 
-        JsonNode audit = api.get("/api/audit?caseId=" + id + "&limit=200", api.token("admin")).json().get("items");
+        JsonNode audit = cases.awaitAudit(id, null, 9); // opened, 5 moves, feedback, note, outcome sent
         List<String> actions = new ArrayList<>();
         audit.forEach(r -> actions.add(r.get("action").asText()));
         assertThat(actions).contains("OPENED", "FEEDBACK", "NOTE", "OUTCOME_SIGNALLED");

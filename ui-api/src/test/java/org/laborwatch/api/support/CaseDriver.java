@@ -59,6 +59,25 @@ public final class CaseDriver {
         }
     }
 
+    /**
+     * The case's audit records (of one action, or all when null), once at least {@code count} are searchable: the
+     * trail is written after each change and Elasticsearch shows new documents within a second.
+     */
+    public JsonNode awaitAudit(String caseId, String action, int count) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        String query = "/api/audit?limit=200&caseId=" + caseId + (action == null ? "" : "&action=" + action);
+        while (true) {
+            JsonNode items = api.get(query, api.token("admin")).json().get("items");
+            if (items.size() >= count) {
+                return items;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not " + count + " audit records for " + caseId + ": " + items);
+            }
+            Api.sleep(200);
+        }
+    }
+
     public Api.Response get(String user, String caseId) {
         return api.get("/api/cases/" + caseId, api.token(user));
     }
