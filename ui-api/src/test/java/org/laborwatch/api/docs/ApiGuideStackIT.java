@@ -74,14 +74,22 @@ class ApiGuideStackIT extends ServiceTest {
                 .replace("API=http://127.0.0.1:8080", "API=" + server.getURI());
         assertThat(script).contains(ApiStack.DEMO_PASSWORD).contains("API=" + server.getURI());
 
-        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        // In a directory of its own: the guide downloads letters into the current directory.
+        Path work = Files.createTempDirectory("api-guide");
+        Process bash = new ProcessBuilder("bash", "-c", script).directory(work.toFile()).redirectErrorStream(true)
+                .start();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
         assertThat(bash.exitValue()).as(failure(output)).isZero();
         assertThat(output).contains("青岛某某建筑有限公司").contains("\"acknowledgements\"").contains("heartbeat")
                 .contains("\"state\":\"CLOSED\"").contains("\"amountRecovered\":1280000")
-                .contains("\"ticket\"").doesNotContain("\"status\":500").doesNotContain("Internal Server Error");
+                .contains("工会劳动法律监督提示函");
+        try (var files = Files.list(work)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.startsWith("提示函-")
+                    && f.endsWith(".docx"));
+        }
+        assertThat(output).contains("\"ticket\"").doesNotContain("\"status\":500").doesNotContain("Internal Server Error");
     }
 
     private static String failure(String output) {
