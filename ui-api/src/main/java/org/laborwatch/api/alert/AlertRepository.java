@@ -1,5 +1,7 @@
 package org.laborwatch.api.alert;
 
+import static org.laborwatch.api.backend.Queries.term;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -141,7 +143,4 @@ class AlertRepository {
                 seqNo, primaryTerm);
     }
 
-    static Query term(String field, String value) {
-        return Query.of(q -> q.term(t -> t.field(field).value(value)));
-    }
 }

@@ -1,5 +1,7 @@
 package org.laborwatch.api.audit;
 
+import static org.laborwatch.api.backend.Queries.term;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -102,10 +104,6 @@ public class AuditTrail {
             records.add(StoredJson.as(hit.source(), AuditRecord.class));
         }
         return records;
-    }
-
-    private static Query term(String field, String value) {
-        return Query.of(q -> q.term(t -> t.field(field).value(value)));
     }
 
     /** Filters of an audit search; any may be null. */

@@ -1,8 +1,10 @@
 package org.laborwatch.api.cases;
 
+import static org.laborwatch.api.backend.Queries.counts;
+import static org.laborwatch.api.backend.Queries.total;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.micronaut.core.annotation.Nullable;
@@ -12,7 +14,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.laborwatch.api.backend.Names;
 import org.laborwatch.rules.risk.Agency;
@@ -89,10 +90,6 @@ public class CaseStats {
         return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;
     }
 
-    private static long total(SearchResponse<Void> r) {
-        return r.hits().total() == null ? 0 : r.hits().total().value();
-    }
-
     private static long count(SearchResponse<Void> r, String name) {
         return r.aggregations().get(name).filter().docCount();
     }
@@ -102,13 +99,4 @@ public class CaseStats {
         return a == null ? 0 : a.sum().value();
     }
 
-    private static Map<String, Long> counts(Aggregate aggregate) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        if (aggregate != null && aggregate.isSterms()) {
-            for (StringTermsBucket b : aggregate.sterms().buckets().array()) {
-                counts.put(b.key().stringValue(), b.docCount());
-            }
-        }
-        return counts;
-    }
 }

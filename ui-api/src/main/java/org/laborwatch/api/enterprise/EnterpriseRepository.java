@@ -1,5 +1,7 @@
 package org.laborwatch.api.enterprise;
 
+import static org.laborwatch.api.backend.Queries.term;
+
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
@@ -141,7 +143,4 @@ class EnterpriseRepository {
         return name;
     }
 
-    private static Query term(String field, String value) {
-        return Query.of(q -> q.term(t -> t.field(field).value(value)));
-    }
 }

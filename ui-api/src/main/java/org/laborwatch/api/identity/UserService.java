@@ -5,6 +5,10 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.laborwatch.api.audit.AuditRecord;
+import org.laborwatch.api.audit.AuditTrail;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +21,13 @@ public class UserService {
     private final UserRepository users;
     private final Passwords passwords;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    UserService(UserRepository users, Passwords passwords) {
+    UserService(UserRepository users, Passwords passwords, Clock clock, AuditTrail audit) {
         this.users = users;
         this.passwords = passwords;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
+        this.audit = audit;
     }
 
     /** The user when the password is theirs and they are not disabled. */
@@ -47,6 +53,7 @@ public class UserService {
         if (!users.create(user)) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "user " + request.username() + " exists already");
         }
+        record(createdBy, "USER_CREATED", null, user);
         return UserView.of(user);
     }
 
@@ -85,7 +92,26 @@ public class UserService {
         if (!users.replace(found, changed)) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "user " + username + " changed meanwhile; try again");
         }
+        if (changed.disabled() != found.user().disabled()) {
+            record(by, disabled ? "USER_DISABLED" : "USER_ENABLED", found.user(), changed);
+        }
         return UserView.of(changed);
+    }
+
+    /** An admin's change to a user, for the audit trail (never the password hash). */
+    private void record(String by, String action, User before, User after) {
+        Instant at = Instant.now(clock);
+        audit.record(new AuditRecord("user/" + after.username() + "@" + at.toEpochMilli() + "-" + action, at, by,
+                Role.ADMIN, null, action, "user/" + after.username(), null, before == null ? null : facts(before),
+                facts(after)));
+    }
+
+    private static Map<String, Object> facts(User user) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("role", user.role().name());
+        m.put("agency", user.agency() == null ? null : user.agency().name());
+        m.put("disabled", user.disabled());
+        return m;
     }
 
     /** Whether a signed-in user has been disabled since their token was issued. */

@@ -1,5 +1,8 @@
 package org.laborwatch.api.stats;
 
+import static org.laborwatch.api.backend.Queries.counts;
+import static org.laborwatch.api.backend.Queries.total;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
@@ -11,7 +14,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.laborwatch.api.backend.Names;
@@ -101,20 +103,6 @@ class StatsRepository {
 
     private static Query range(String field, Instant from, Instant to) {
         return Query.of(q -> q.range(r -> r.date(d -> d.field(field).gte(from.toString()).lt(to.toString()))));
-    }
-
-    private static long total(SearchResponse<Void> r) {
-        return r.hits().total() == null ? 0 : r.hits().total().value();
-    }
-
-    private static Map<String, Long> counts(Aggregate aggregate) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        if (aggregate != null && aggregate.isSterms()) {
-            for (StringTermsBucket b : aggregate.sterms().buckets().array()) {
-                counts.put(b.key().stringValue(), b.docCount());
-            }
-        }
-        return counts;
     }
 
     private static List<Stats.AtRisk> ranked(Aggregate aggregate) {

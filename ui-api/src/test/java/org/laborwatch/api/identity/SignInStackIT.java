@@ -64,6 +64,10 @@ class SignInStackIT extends ServiceTest {
         assertThat(api.get("/api/users", admin).body()).contains("wang.li").doesNotContain("a-good-long-password");
         assertThat(api.post("/api/users", admin, "{\"username\":\"wang.li\",\"role\":\"ANALYST\","
                 + "\"password\":\"another-long-one\"}").status()).isEqualTo(409);
+
+        String audit = api.get("/api/audit?subject=user/wang.li", admin).body();
+        assertThat(audit).contains("USER_CREATED", "USER_DISABLED").contains("\"by\":\"admin\"")
+                .doesNotContain("passwordHash").doesNotContain("a-good-long-password");
     }
 
     private Api.Response login(String user, String password) {
