@@ -1,8 +1,10 @@
 package org.laborwatch.engine.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalInt;
 import org.laborwatch.engine.stack.StackRun;
@@ -33,13 +35,18 @@ final class WebUi {
         return "http://127.0.0.1:" + port + "/#/job/running/" + jobId + "/overview";
     }
 
+    /** Whether the cluster on {@code port} has the job: its job list (asking for a job it lacks logs an error). */
     private static boolean answers(int port, String jobId) {
         try {
-            var http = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/jobs/" + jobId).toURL()
-                    .openConnection();
+            var http = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/jobs").toURL().openConnection();
             http.setConnectTimeout(300);
             http.setReadTimeout(1000);
-            return http.getResponseCode() == 200;
+            if (http.getResponseCode() != 200) {
+                return false;
+            }
+            try (InputStream in = http.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("\"" + jobId + "\"");
+            }
         } catch (IOException e) {
             return false; // not this port, or not yet
         }
