@@ -90,16 +90,18 @@ public record KafkaConnections(String bootstrap, String jobName, DeliveryGuarant
     }
 
     /**
-     * Published rule sets, from the start of the (compacted) topic, so a starting job finds the latest version of
-     * each name. {@code end}: stop there (a bounded run), or null to follow new versions as they are published.
+     * Published rule sets. {@code start}: from there (only versions published since), or null for the start of the
+     * (compacted) topic, so a starting job finds the latest version of each name. {@code end}: stop there (a bounded
+     * run), or null to follow new versions as they are published.
      */
-    public Source<RuleSet, ?, ?> ruleSets(String topic, java.time.ZoneId zone, OffsetsInitializer end) {
+    public Source<RuleSet, ?, ?> ruleSets(String topic, java.time.ZoneId zone, OffsetsInitializer start,
+                                          OffsetsInitializer end) {
         var builder = KafkaSource.<RuleSet>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
                 .setGroupId(jobName + "-rules")
                 .setClientIdPrefix(jobName + "-rules")
-                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setStartingOffsets(start != null ? start : OffsetsInitializer.earliest())
                 .setDeserializer(new RuleSetRecords(zone))
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, KafkaClients.READ_COMMITTED);
         if (end == null) {

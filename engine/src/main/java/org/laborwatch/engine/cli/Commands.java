@@ -41,6 +41,7 @@ final class Commands implements Callable<Integer> {
                     + "stops (Maven arguments go to mvn verify)", "[MAVEN ARGS]"),
             GenerateCommand::new,
             RunCommand::new,
+            LiveCommand::new,
             ValidateRulesCommand::new,
             ReplayCommand::new,
             PublishRulesCommand::new,

@@ -2,8 +2,6 @@ package org.laborwatch.engine.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -46,8 +45,6 @@ import org.laborwatch.rules.ruleset.SessionMode;
  * Elasticsearch.
  */
 final class StackRunner {
-    static final int WEB_UI_PORT = 8081;
-
     private final PrintStream out;
     private final String kafka;
     private final String elasticsearch;
@@ -61,6 +58,7 @@ final class StackRunner {
     int run(List<Path> files, Path outDir, RuleSet rules, Path truth, SignalCodec codec, int parallelism,
             EngineConfig config) throws Exception {
         Files.createDirectories(outDir);
+        Files.deleteIfExists(outDir.resolve(RunOffsets.FILE)); // an earlier run's: live --from-run must not take it
         // Ends of the logs, not of what is committed: this run's range must not take in an open transaction's
         // records from before it (a crashed job's), which would show up in it once resolved.
         Map<TopicPartition, Long> signalsBefore = endOfLog(Topics.SIGNALS);
@@ -83,7 +81,7 @@ final class StackRunner {
                 + System.currentTimeMillis(), signalsBefore, signalsAfter, rules,
                 EvaluatorFactory.drools(SessionMode.LONG_LIVED), config.risk(), config.stream(),
                 codec, parallelism, Duration.ofSeconds(2), outDir.resolve("checkpoints").toAbsolutePath(), null,
-                WEB_UI_PORT);
+                WebUi.FIRST_PORT);
         var job = StackRun.start(options);
         printWhereToWatch(job.getJobID().toString());
         JobExecutionResult result = job.getJobExecutionResult().get();
@@ -95,8 +93,9 @@ final class StackRunner {
             // Then the index job, over what the engine wrote and the signals it read: Elasticsearch as the topics
             // say. Only once the alerts are visible: an open transaction that hides them would hold it up too.
             out.printf("indexing into Elasticsearch at %s (the index job: signals, alerts, risk)%n", elasticsearch);
-            IndexRun.start(options, elasticsearch, IndexRun.Range.to(kafka, indexStart, signalsAfter))
-                    .getJobExecutionResult().get();
+            IndexRun.Range indexed = IndexRun.Range.to(kafka, indexStart, signalsAfter);
+            IndexRun.start(options, elasticsearch, indexed).getJobExecutionResult().get();
+            new RunOffsets(signalsBefore, signalsAfter, indexed.end()).write(outDir);
         }
         alerts.sort(Comparator.comparing(Alert::raisedAt).thenComparing(Alert::id));
         List<DeadLetter> deadLetters = read(deadBefore, endOf(Topics.DEAD_LETTERS),
@@ -126,6 +125,10 @@ final class StackRunner {
         out.println("  dead letters  " + outDir.resolve("dead-letters.jsonl") + "   (topic " + Topics.DEAD_LETTERS
                 + ")");
         out.println("  summary       " + outDir.resolve("summary.txt"));
+        if (visible) {
+            out.println("  offsets       " + outDir.resolve(RunOffsets.FILE) + "   (where ./laborwatch live --from-run "
+                    + "carries on)");
+        }
         if (alerts.size() < raised) {
             out.printf("%nlaborwatch: only %,d of the %,d alerts this run raised are visible to read_committed consumers "
                     + "of %s yet, so the summary above is incomplete. An open transaction holds the topic back, most "
@@ -161,36 +164,17 @@ final class StackRunner {
         return alerts;
     }
 
-    /**
-     * The web UI port is the first free one from 8081; find it by asking for the job, for a few seconds, since the
-     * local cluster's REST endpoint may still be starting.
-     */
+    /** The web UI port is the first free one from 8081: find it by asking for the job. */
     private void printWhereToWatch(String jobId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (int port = WEB_UI_PORT; port < WEB_UI_PORT + 10; port++) {
-                if (answers(port, jobId)) {
-                    out.printf("  Flink web UI  http://127.0.0.1:%d/#/job/running/%s/overview%n", port, jobId);
-                    out.printf("  metrics       http://127.0.0.1:%s/metrics  (Prometheus; the first free port of "
-                            + "%s)%n", StackRun.METRICS_PORTS.split("-")[0], StackRun.METRICS_PORTS);
-                    return;
-                }
-            }
-            Thread.sleep(500);
+        OptionalInt port = WebUi.portOf(jobId);
+        if (port.isEmpty()) {
+            out.println("  (the Flink web UI did not answer on ports " + WebUi.FIRST_PORT + "-"
+                    + (WebUi.FIRST_PORT + WebUi.PORTS - 1) + ")");
+            return;
         }
-        out.println("  (the Flink web UI did not answer on ports " + WEB_UI_PORT + "-" + (WEB_UI_PORT + 9) + ")");
-    }
-
-    private static boolean answers(int port, String jobId) {
-        try {
-            var http = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/jobs/" + jobId).toURL()
-                    .openConnection();
-            http.setConnectTimeout(300);
-            http.setReadTimeout(1000);
-            return http.getResponseCode() == 200;
-        } catch (IOException e) {
-            return false; // not this port, or not yet
-        }
+        out.printf("  Flink web UI  %s%n", WebUi.jobPage(port.getAsInt(), jobId));
+        out.printf("  metrics       http://127.0.0.1:%s/metrics  (Prometheus; the first free port of %s)%n",
+                StackRun.METRICS_PORTS.split("-")[0], StackRun.METRICS_PORTS);
     }
 
     private void printElasticsearch(List<Alert> alerts) throws IOException {

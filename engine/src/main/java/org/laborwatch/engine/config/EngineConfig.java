@@ -33,6 +33,7 @@ public record EngineConfig(RiskConfig risk, StreamTime stream) {
     public static final Path IN_CHECKOUT = Path.of("config", RESOURCE);
 
     private static final String LATENESS = "lateness.";
+    private static final String OFF = "off";
 
     /** The configuration as bundled with the engine. */
     public static EngineConfig bundled() {
@@ -79,7 +80,8 @@ public record EngineConfig(RiskConfig risk, StreamTime stream) {
                 keys.integer("risk.evidence-signals"), RiskConfig.Snapshots.ON_CHANGE,
                 keys.duration("stream.ahead-after"));
         StreamTime stream = new StreamTime(keys.duration("stream.out-of-orderness"), keys.integer("stream.quorum"),
-                keys.integer("stream.window"), keys.duration("stream.partition-idleness"));
+                keys.integer("stream.window"), keys.duration("stream.partition-idleness"),
+                keys.durationOrOff("stream.idle-advance"));
         keys.refuseUnknown();
         return new EngineConfig(risk, stream);
     }
@@ -113,6 +115,15 @@ public record EngineConfig(RiskConfig risk, StreamTime stream) {
                         + "' is not a duration (a number and d, h, min, s or ms: 45d, 90s)");
             }
             return d;
+        }
+
+        /** A duration, or {@code off} for none (null). */
+        Duration durationOrOff(String key) {
+            if (OFF.equalsIgnoreCase(properties.getProperty(key, "").strip())) {
+                value(key);
+                return null;
+            }
+            return duration(key);
         }
 
         int integer(String key) {

@@ -3,6 +3,7 @@ package org.laborwatch.engine.ingest;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.util.clock.SystemClock;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.ruleset.RuleSet;
@@ -27,14 +28,20 @@ public final class SignalTime {
      * For a source that decodes as it reads, applied per split (per Kafka partition), so a partition that is ahead
      * in event time cannot make another's signals late. Dead letters carry no event time and move nothing. A
      * partition silent for {@link StreamTime#partitionIdleness} stops holding event time back, which a live stream
-     * needs when some partitions receive nothing.
+     * needs when some partitions receive nothing; one silent for {@link StreamTime#idleAdvance} moves its event time
+     * to the wall clock less the out-of-orderness ({@link WallClockWhenQuiet}), so a signal dated now is judged once
+     * the stream is quiet instead of waiting for more signals.
      */
     public static WatermarkStrategy<Decoded> decodedWatermarks(StreamTime settings) {
-        WatermarkStrategy<Decoded> strategy = WatermarkStrategy
-                .<Decoded>forGenerator(ctx -> new BodyOfStreamWatermarks<>(settings))
-                .withTimestampAssigner((decoded, recordTime) -> decoded instanceof Decoded.Accepted a
-                        ? a.signal().occurredAtMillis() : Long.MIN_VALUE);
-        return settings.partitionIdleness() == null ? strategy : strategy.withIdleness(settings.partitionIdleness());
+        WatermarkStrategy<Decoded> body = WatermarkStrategy.forGenerator(ctx -> new BodyOfStreamWatermarks<>(settings));
+        WatermarkStrategy<Decoded> speaking = settings.partitionIdleness() == null ? body
+                : body.withIdleness(settings.partitionIdleness());
+        WatermarkStrategy<Decoded> live = settings.idleAdvance() == null ? speaking
+                : WatermarkStrategy.forGenerator(ctx -> new WallClockWhenQuiet<>(
+                        speaking.createWatermarkGenerator(ctx), settings.idleAdvance(), settings.outOfOrderness(),
+                        ctx.getInputActivityClock(), SystemClock.getInstance()));
+        return live.withTimestampAssigner((decoded, recordTime) -> decoded instanceof Decoded.Accepted a
+                ? a.signal().occurredAtMillis() : Long.MIN_VALUE);
     }
 
     /**

@@ -109,10 +109,17 @@ public final class IndexRun {
 
     public static JobClient start(StackRun.Options engine, ElasticsearchEndpoint elasticsearch, Range range)
             throws Exception {
+        return start(engine, elasticsearch, range, 0);
+    }
+
+    /** @param restPort its web UI on this port or the next free of the few above it, or on any free port for 0 */
+    public static JobClient start(StackRun.Options engine, ElasticsearchEndpoint elasticsearch, Range range,
+                                  int restPort) throws Exception {
         Configuration conf = StackRun.configuration(engine);
         conf.removeConfig(StateRecoveryOptions.SAVEPOINT_PATH); // the engine's checkpoint is not the index job's
         conf.set(CoreOptions.DEFAULT_PARALLELISM, engine.parallelism());
-        conf.set(RestOptions.BIND_PORT, "0");
+        conf.set(RestOptions.BIND_PORT, restPort == 0 ? "0"
+                : restPort + "-" + (restPort + StackRun.WEB_UI_PORTS - 1));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         String name = jobName(engine.jobName());
         build(engine.kafka(), elasticsearch, name, range, engine.codec(), env);

@@ -57,12 +57,15 @@ public final class StackRun {
      * @param delivery     of the Kafka outputs: exactly once (the default) or at least once (see docs/operations.md)
      * @param topics       what the job reads and writes: the stack's ({@link Topics#DEFAULT}) unless another set is
      *                     given
+     * @param rulesStart   where a live job starts following published rule sets: offsets of the rules topic, or null
+     *                     for its beginning (the latest published version is then active once read)
      */
     public record Options(String kafka, String jobName,
                           Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
                           RuleSet rules, EvaluatorFactory evaluators, RiskConfig risk, StreamTime stream,
                           SignalCodec codec, int parallelism, Duration checkpointInterval, Path checkpoints,
-                          String restoreFrom, int restPort, DeliveryGuarantee delivery, Topics topics) {
+                          String restoreFrom, int restPort, DeliveryGuarantee delivery, Topics topics,
+                          Map<TopicPartition, Long> rulesStart) {
 
         /** Exactly once, on the stack's topics. */
         public Options(String kafka, String jobName,
@@ -72,22 +75,24 @@ public final class StackRun {
                        String restoreFrom, int restPort) {
             this(kafka, jobName, start, end, rules, evaluators, risk, stream, codec,
                     parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, DeliveryGuarantee.EXACTLY_ONCE,
-                    Topics.DEFAULT);
+                    Topics.DEFAULT, null);
         }
 
         public Options withDelivery(DeliveryGuarantee guarantee) {
             return new Options(kafka, jobName, start, end, rules, evaluators, risk, stream,
-                    codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, guarantee, topics);
+                    codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, guarantee, topics,
+                    rulesStart);
         }
 
         public Options withTopics(Topics names) {
             return new Options(kafka, jobName, start, end, rules, evaluators, risk, stream,
-                    codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, delivery, names);
+                    codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, delivery, names,
+                    rulesStart);
         }
 
         public Options withCheckpointInterval(Duration interval) {
             return new Options(kafka, jobName, start, end, rules, evaluators, risk, stream,
-                    codec, parallelism, interval, checkpoints, restoreFrom, restPort, delivery, topics);
+                    codec, parallelism, interval, checkpoints, restoreFrom, restPort, delivery, topics, rulesStart);
         }
 
         /**
@@ -102,11 +107,22 @@ public final class StackRun {
         public Options withRestoreFrom(String checkpointOrSavepoint) {
             return new Options(kafka, jobName, start, end, rules, evaluators, risk, stream,
                     codec, parallelism, checkpointInterval, checkpoints, checkpointOrSavepoint, restPort, delivery,
-                    topics);
+                    topics, rulesStart);
+        }
+
+        /**
+         * A live job that starts with {@link #rules} and follows only the rule sets published from {@code offsets} on
+         * (the end of the rules topic when it starts: none published before).
+         */
+        public Options withRulesFrom(Map<TopicPartition, Long> offsets) {
+            return new Options(kafka, jobName, start, end, rules, evaluators, risk, stream,
+                    codec, parallelism, checkpointInterval, checkpoints, restoreFrom, restPort, delivery, topics,
+                    offsets);
         }
     }
 
-    static final int WEB_UI_PORTS = 10;
+    /** How many ports from the one asked for a local cluster tries for its web UI. */
+    public static final int WEB_UI_PORTS = 10;
 
     /** Half the Kafka transaction timeout ({@code KafkaConnections.TRANSACTION_TIMEOUT}). */
     public static final Duration CHECKPOINT_TIMEOUT = Duration.ofMinutes(5);
@@ -159,10 +175,12 @@ public final class StackRun {
                 : new LaborwatchJob.Settings(options.rules(), options.evaluators(),
                         options.risk().withSnapshots(RiskConfig.Snapshots.ON_CHANGE), options.stream(),
                         options.codec(), RISK_INTERVAL);
-        // A live job follows the rule sets published on lw.rules (the initial one judges until the first arrives);
+        // A live job follows the rule sets published on lw.rules (the initial one judges until the first arrives, or,
+        // with rulesStart, until one is published after it started);
         // a bounded run over known input uses the rule set it was given, like a file run, so its alerts are the
         // same as the embedded run's whatever has been published.
-        var ruleSets = options.bounded() ? null : kafka.ruleSets(topics.rules(), zone, null);
+        var ruleSets = options.bounded() ? null : kafka.ruleSets(topics.rules(), zone,
+                options.rulesStart() == null ? null : OffsetsInitializer.offsets(options.rulesStart()), null);
         return new LaborwatchJob(List.of(new LaborwatchJob.Decoding("kafka-signals", signals)), ruleSets, sinks,
                 settings);
     }

@@ -49,6 +49,22 @@ class EngineConfigTest {
     }
 
     @Test
+    void shouldLetAQuietStreamFollowTheWallClockAfterAMinuteUnlessTurnedOff() throws IOException {
+        assertThat(EngineConfig.bundled().stream().idleAdvance()).isEqualTo(Duration.ofSeconds(60));
+
+        assertThat(EngineConfig.load(file("stream.idle-advance = off\n")).stream().idleAdvance()).isNull();
+        assertThat(EngineConfig.load(file("stream.idle-advance = 5min\n")).stream().idleAdvance())
+                .isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void shouldRefuseAnIdleAdvanceOfNothing() throws IOException {
+        Path zero = file("stream.idle-advance = 0s\n");
+
+        assertThatThrownBy(() -> EngineConfig.load(zero)).hasMessageContaining("stream.idle-advance");
+    }
+
+    @Test
     void shouldRefuseAKeyItDoesNotKnow() throws IOException {
         Path misspelt = file("lateness.UTILTY = 60d\n");
 
