@@ -86,7 +86,7 @@ class ApiGuideStackIT extends ServiceTest {
                 .contains("\"state\":\"CLOSED\"").contains("\"amountRecovered\":1280000")
                 .contains("工会劳动法律监督提示函");
         try (var files = Files.list(work)) {
-            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.startsWith("提示函-")
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.startsWith("letter-")
                     && f.endsWith(".docx"));
         }
         assertThat(output).contains("\"ticket\"").doesNotContain("\"status\":500").doesNotContain("Internal Server Error");
