@@ -111,7 +111,7 @@ class MainTest {
         Cli cli = Cli.run("validate-rules", dir.toString());
 
         assertThat(cli.exitCode()).isEqualTo(1);
-        assertThat(cli.output()).contains("bad.drl:2").contains("import java.io.File is not allowed");
+        assertThat(cli.output()).contains("bad.drl:2:1").contains("'import java.io.File' is not allowed");
     }
 
     @Test

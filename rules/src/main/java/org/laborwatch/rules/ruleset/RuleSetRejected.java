@@ -29,11 +29,18 @@ public class RuleSetRejected extends Exception {
         return text.toString();
     }
 
-    /** One thing wrong with a rule source; {@code line} is 0 when the problem is not tied to a line. */
-    public record Problem(String file, int line, String message) {
+    /**
+     * One thing wrong with a rule source; {@code line} is 0 when the problem is not tied to a line, {@code column}
+     * (1-based) is 0 when only the line is known (the Drools compiler's own messages).
+     */
+    public record Problem(String file, int line, int column, String message) {
+        public Problem(String file, int line, String message) {
+            this(file, line, 0, message);
+        }
+
         @Override
         public String toString() {
-            return file + (line > 0 ? ":" + line : "") + ": " + message;
+            return file + (line > 0 ? ":" + line : "") + (line > 0 && column > 0 ? ":" + column : "") + ": " + message;
         }
     }
 }
