@@ -134,8 +134,11 @@ public final class RuleSetValidator {
                 case "function" -> {
                 }
                 case "drools" -> checkDroolsHandle(k);
-                case "kcontext" -> reject(token, "'kcontext' is not available to rules; a consequence only records "
-                        + "with hits.add(drools.getRule(), \"...\") or hits.settle(drools.getRule(), \"...\")");
+                case "kcontext" -> {
+                    reject(token, "'kcontext' is not available to rules; a consequence only records with "
+                            + "hits.add(drools.getRule(), \"...\") or hits.settle(drools.getRule(), \"...\")");
+                    skipRestOfChain(k);
+                }
                 case "eval" -> reject(token, "eval(...) is not allowed; write the test as a constraint on the fact, "
                         + "e.g. EnterpriseFeatures( complaints30d > 3 )");
                 case "accumulate", "acc" -> reject(token, "accumulate is not allowed; the features already count "
@@ -176,6 +179,7 @@ public final class RuleSetValidator {
                 if (!RuleAllowlist.allowsTypeName(name)) {
                     reject(token, "type '" + name + "' is not allowed; rules may use only "
                             + RuleAllowlist.describeTypes());
+                    skipRestOfChain(k);
                 }
                 return;
             }
@@ -212,10 +216,7 @@ public final class RuleSetValidator {
                 reject(token, "'" + token.text + "' (in '" + chain(k) + "') is not something a rule may use; "
                         + "rules may reach only the methods and fields of the allowed types, named by their simple "
                         + "names (docs/rule-authoring.md)");
-                // One problem per chain: java.lang.System.exit is one mistake, not three.
-                for (int j = k + 1; isText(j, ".") && j + 1 < tokens.size(); j += 2) {
-                    checked[j + 1] = true;
-                }
+                skipRestOfChain(k);
             }
         }
 
@@ -288,6 +289,7 @@ public final class RuleSetValidator {
             }
             reject(tokens.get(k), "'drools' offers rules only drools.getRule(), to name the rule in "
                     + "hits.add(drools.getRule(), \"...\")");
+            skipRestOfChain(k);
         }
 
         private void checkNew(int k) {
@@ -300,6 +302,13 @@ public final class RuleSetValidator {
             }
             if (isText(j, "[") || isText(j, "{")) {
                 reject(tokens.get(k), "creating arrays or anonymous classes is not allowed in rules");
+            }
+        }
+
+        /** One problem per chain: java.lang.System.exit or System.exit is one mistake, not three. */
+        private void skipRestOfChain(int k) {
+            for (int j = k + 1; isText(j, ".") && j + 1 < tokens.size(); j += 2) {
+                checked[j + 1] = true;
             }
         }
 
