@@ -70,12 +70,14 @@ final class RuleAllowlist {
             "indexOf", "lastIndexOf", "isPresent", "orElse", "of", "copyOf", "equals", "toString", "hashCode");
     /**
      * Members of allowed types that nonetheless run or allocate without bound, block, reach the JVM's internals or read
-     * its system properties ({@code Integer.getInteger("x")} is {@code System.getProperty} in disguise).
+     * its system properties ({@code Integer.getInteger("x")} is {@code System.getProperty} in disguise), or make a
+     * rule judge differently on a replay (the clock, the default time zone, randomness): alerts must come out the same
+     * when a signal is judged again, so a rule reads time from the signal.
      */
     private static final Set<String> EXCLUDED_MEMBERS = Set.of(
             "getClass", "getDeclaringClass", "wait", "notify", "notifyAll", "describeConstable",
             "resolveConstantDesc", "intern", "repeat", "pow", "shiftLeft", "setBit", "setLength", "ensureCapacity",
-            "chars", "codePoints", "lines", "getInteger", "getLong", "getBoolean");
+            "chars", "codePoints", "lines", "getInteger", "getLong", "getBoolean", "now", "systemDefault", "random");
     /** The Findings global: what a consequence does. */
     private static final Set<String> FINDINGS_MEMBERS = Set.of("add", "settle");
 

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class RuleSetValidator {
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u");
+    private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"");
     private static final Set<String> LOOPS = Set.of("while", "for", "do", "foreach", "until");
     private static final Set<String> FACT_CHANGES = Set.of(
             "insert", "insertLogical", "update", "modify", "retract", "delete");
@@ -80,6 +81,17 @@ public final class RuleSetValidator {
             while (escape.find()) {
                 reject(escape.start(), "unicode escapes (\\u...) are not allowed anywhere in a rule source; "
                         + "write the character itself (the file is read as UTF-8)");
+            }
+            Matcher textBlock = TEXT_BLOCK.matcher(raw);
+            while (textBlock.find()) {
+                reject(textBlock.start(), "text blocks (\"\"\") are not allowed; write a reason as one \"...\" "
+                        + "string");
+            }
+            for (Token token : tokens) {
+                if (token.kind == Kind.STRING && (token.text.length() < 2
+                        || token.text.charAt(token.text.length() - 1) != token.text.charAt(0))) {
+                    reject(token, "this string does not close on the line it opens; a string in a rule must");
+                }
             }
             findFunctions();
             for (int k = 0; k < tokens.size(); k++) {
@@ -456,7 +468,8 @@ public final class RuleSetValidator {
             } else if (c == '"' || c == '\'') {
                 int end = i + 1;
                 while (end < drl.length() && drl.charAt(end) != c && drl.charAt(end) != '\n') {
-                    end += drl.charAt(end) == '\\' ? 2 : 1;
+                    // An escape never carries a string over a line end: the string is then cut there, and reported.
+                    end += drl.charAt(end) == '\\' && end + 1 < drl.length() && drl.charAt(end + 1) != '\n' ? 2 : 1;
                 }
                 end = Math.min(end + 1, drl.length());
                 out.append(c);
