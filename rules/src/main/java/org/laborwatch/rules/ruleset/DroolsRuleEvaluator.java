@@ -1,16 +1,30 @@
 package org.laborwatch.rules.ruleset;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.kie.api.KieServices;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.api.runtime.conf.ThreadSafeOption;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.feature.EnterpriseFeatures;
 
-/** Evaluates with Drools in one of the {@link SessionMode}s. */
+/**
+ * Evaluates with Drools in one of the {@link SessionMode}s, containing what the sandbox ({@link RuleSetValidator})
+ * cannot rule out: a rule whose consequence throws is quarantined for the rest of this evaluator's life (its rule
+ * set's, on this subtask) and the signal judged again without it; an evaluation that exceeds {@link #FIRING_LIMIT}
+ * firings or {@link #TIME_BUDGET} is stopped, and the signal raises nothing. Each is reported once through
+ * {@link #drainIncidents()}. The stateless mode, kept for the benchmarks' comparison, has no containment.
+ */
 final class DroolsRuleEvaluator implements RuleEvaluator {
     static final String FINDINGS_GLOBAL = "hits";
     /**
@@ -22,6 +36,13 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
      * collector, about a third of it at 10,000 (side by side, the bench's Drools job 7.0 -> 6.5 s per round).
      */
     static final int RENEW_SESSION_EVERY = 1_000;
+    /**
+     * Firings per evaluation. The library fires a handful per signal; a rule that cannot change facts fires at most
+     * once per match, so this is reached only by a rule set the sandbox would have rejected, or by a bug.
+     */
+    static final int FIRING_LIMIT = 1_000;
+    /** Time per evaluation; the library takes microseconds. Checked between firings, so a single slow call runs on. */
+    static final Duration TIME_BUDGET = Duration.ofMillis(200);
 
     private final CompiledRuleSet ruleSet;
     private final SessionMode mode;
@@ -34,10 +55,23 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     private KieSession longLived;
     private int longLivedEvaluations;
     private StatelessKieSession stateless;
+    private final int firingLimit;
+    private final long budgetNanos;
+    /** Rules whose consequence threw, by {@link RuleMetadata#key}: skipped from then on. */
+    private final Set<String> quarantined = new HashSet<>();
+    /** Kinds of stop already reported (firing limit, time budget), so a runaway set reports once, not per signal. */
+    private final Set<String> reportedStops = new HashSet<>();
+    private final List<String> incidents = new ArrayList<>();
 
     DroolsRuleEvaluator(CompiledRuleSet ruleSet, SessionMode mode) {
+        this(ruleSet, mode, FIRING_LIMIT, TIME_BUDGET);
+    }
+
+    DroolsRuleEvaluator(CompiledRuleSet ruleSet, SessionMode mode, int firingLimit, Duration timeBudget) {
         this.ruleSet = ruleSet;
         this.mode = mode;
+        this.firingLimit = firingLimit;
+        this.budgetNanos = timeBudget.toNanos();
         this.findings = new Findings(ruleSet.metaByRule());
         this.oneThread = oneThread();
         switch (mode) {
@@ -59,15 +93,86 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     @Override
     public List<Finding> evaluate(EnterpriseFeatures features, Signal signal) {
         try {
-            switch (mode) {
-                case LONG_LIVED -> fireInLongLivedSession(features, signal);
-                case STATELESS -> stateless.execute(ruleSet.matchesSignals() ? List.of(features, signal) : List.of(features));
-                case NEW_SESSION -> fireInNewSession(features, signal);
+            if (mode == SessionMode.STATELESS) {
+                stateless.execute(ruleSet.matchesSignals() ? List.of(features, signal) : List.of(features));
+                return findings.drain();
             }
-            return findings.drain();
+            return contained(features, signal);
         } catch (RuntimeException e) {
             findings.drain();
             throw e;
+        }
+    }
+
+    /**
+     * A consequence that throws quarantines its rule, and the signal is judged again from the start without it: the
+     * other rules' findings then do not depend on whether they fired before or after the faulty one. Bounded, since
+     * every round quarantines one more rule.
+     */
+    private List<Finding> contained(EnterpriseFeatures features, Signal signal) {
+        while (true) {
+            Budget budget = new Budget(System.nanoTime() + budgetNanos);
+            try {
+                int fired = mode == SessionMode.LONG_LIVED
+                        ? fireInLongLivedSession(features, signal, budget)
+                        : fireInNewSession(features, signal, budget);
+                if (budget.exceeded || fired >= firingLimit) {
+                    findings.drain();
+                    reportStop(budget.exceeded ? "time budget" : "firing limit", signal, budget.exceeded
+                            ? "took longer than " + Duration.ofNanos(budgetNanos).toMillis() + " ms"
+                            : "fired " + fired + " rules, the limit");
+                    return List.of();
+                }
+                return findings.drain();
+            } catch (ConsequenceException e) {
+                findings.drain();
+                quarantine(e.getRule(), e.getCause() != null ? e.getCause() : e, signal);
+            }
+        }
+    }
+
+    /** What this evaluator stopped or quarantined since last asked, each said once; for lw.rules.events. */
+    @Override
+    public List<String> drainIncidents() {
+        List<String> out = List.copyOf(incidents);
+        incidents.clear();
+        return out;
+    }
+
+    private void quarantine(Rule rule, Throwable cause, Signal signal) {
+        String key = RuleMetadata.key(rule);
+        if (!quarantined.add(key)) {
+            throw new IllegalStateException("quarantined rule " + rule.getName() + " fired again", cause);
+        }
+        String id = ruleSet.metaByRule().containsKey(key) ? ruleSet.metaByRule().get(key).id() : "?";
+        incidents.add("rule " + id + " \"" + rule.getName() + "\" quarantined: its consequence threw " + cause
+                + " on signal " + signal.id() + "; it is skipped while rule set " + ruleSet.version()
+                + " is active, the other rules still judge every signal");
+    }
+
+    private void reportStop(String kind, Signal signal, String what) {
+        if (reportedStops.add(kind)) {
+            incidents.add("evaluation of signal " + signal.id() + " stopped at the " + kind + ": it " + what
+                    + "; that signal raised nothing (reported once per rule set, every further stop is counted)");
+        }
+    }
+
+    /** Skips quarantined rules, and every firing once the time is up (checked before each firing). */
+    private final class Budget implements AgendaFilter {
+        private final long deadline;
+        private boolean exceeded;
+
+        Budget(long deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public boolean accept(Match match) {
+            if (exceeded || System.nanoTime() - deadline > 0) {
+                exceeded = true;
+                return false;
+            }
+            return !quarantined.contains(RuleMetadata.key(match.getRule()));
         }
     }
 
@@ -77,33 +182,43 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         return session;
     }
 
-    private void fireInLongLivedSession(EnterpriseFeatures features, Signal signal) {
+    private int fireInLongLivedSession(EnterpriseFeatures features, Signal signal, Budget budget) {
         if (++longLivedEvaluations > RENEW_SESSION_EVERY) {
-            longLived.dispose();
-            longLived = newSession();
-            longLivedEvaluations = 1;
+            renewLongLived();
         }
         FactHandle f = longLived.insert(features);
         FactHandle s = ruleSet.matchesSignals() ? longLived.insert(signal) : null;
+        int fired;
         try {
-            longLived.fireAllRules();
-        } finally {
-            // Leaving facts behind would make the next enterprise's evaluation see this one's.
-            longLived.delete(f);
-            if (s != null) {
-                longLived.delete(s);
-            }
+            fired = longLived.fireAllRules(budget, firingLimit);
+        } catch (RuntimeException e) {
+            // What a failed firing left on the agenda is not worth reasoning about: start clean.
+            renewLongLived();
+            throw e;
         }
+        // Leaving facts behind would make the next enterprise's evaluation see this one's (and, after a stop, the
+        // activations not fired yet go with them).
+        longLived.delete(f);
+        if (s != null) {
+            longLived.delete(s);
+        }
+        return fired;
     }
 
-    private void fireInNewSession(EnterpriseFeatures features, Signal signal) {
+    private void renewLongLived() {
+        longLived.dispose();
+        longLived = newSession();
+        longLivedEvaluations = 1;
+    }
+
+    private int fireInNewSession(EnterpriseFeatures features, Signal signal, Budget budget) {
         KieSession session = newSession();
         try {
             session.insert(features);
             if (ruleSet.matchesSignals()) {
                 session.insert(signal);
             }
-            session.fireAllRules();
+            return session.fireAllRules(budget, firingLimit);
         } finally {
             session.dispose();
         }

@@ -11,6 +11,14 @@ public interface RuleEvaluator extends AutoCloseable {
 
     List<Finding> evaluate(EnterpriseFeatures features, Signal signal);
 
+    /**
+     * What went wrong and was contained since last asked (a rule quarantined, an evaluation stopped), each said once,
+     * in words for the rule set's author; the job reports them on {@code lw.rules.events}.
+     */
+    default List<String> drainIncidents() {
+        return List.of();
+    }
+
     @Override
     default void close() {
     }

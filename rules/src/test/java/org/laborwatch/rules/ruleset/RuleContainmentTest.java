@@ -1,0 +1,115 @@
+package org.laborwatch.rules.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.laborwatch.rules.Signals.E1;
+import static org.laborwatch.rules.Signals.complaint;
+import static org.laborwatch.rules.Signals.day;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.laborwatch.rules.fact.Signal;
+import org.laborwatch.rules.feature.EnterpriseFeatures;
+import org.laborwatch.rules.feature.FeatureCalculator;
+import org.laborwatch.rules.feature.SignalHistory;
+import org.laborwatch.rules.feature.Trace;
+import org.laborwatch.rules.risk.RiskLevel;
+
+/**
+ * What the sandbox lets through but must still not take the job down: a rule that throws is quarantined while the
+ * others judge the signal; an evaluation past its firing limit or time budget is stopped; each reported once.
+ */
+class RuleContainmentTest {
+    private static final String HEADER = """
+            package laborwatch.test
+            import org.laborwatch.rules.feature.EnterpriseFeatures
+            import org.laborwatch.rules.fact.SignalType
+            import org.laborwatch.rules.ruleset.Findings
+            global Findings hits
+            """;
+    /** Throws on every signal without a "count" attribute: Integer.parseInt(null). */
+    private static final String THROWING = """
+            rule "throws"
+                @id("T-BAD") @points(10) @agencies("HRSS")
+            when
+                $f : EnterpriseFeatures( signalType == SignalType.COMPLAINT )
+            then
+                hits.add(drools.getRule(), "第 " + Integer.parseInt($f.signal().attribute("count")) + " 次");
+            end
+            """;
+
+    private static String firing(String id) {
+        return """
+                rule "%s"
+                    @id("%s") @points(10) @agencies("HRSS")
+                when
+                    EnterpriseFeatures( signalType == SignalType.COMPLAINT )
+                then
+                    hits.add(drools.getRule(), "投诉");
+                end
+                """.formatted(id, id);
+    }
+
+    private static CompiledRuleSet compile(String rules) throws RuleSetRejected {
+        return RuleSetCompiler.compile(new RuleSet("c-1", Map.of("c.drl", HEADER + rules)));
+    }
+
+    private static List<String> ids(List<Finding> findings) {
+        return findings.stream().map(f -> f.rule().id()).sorted().toList();
+    }
+
+    private static List<Finding> judge(RuleEvaluator evaluator, Signal signal) {
+        SignalHistory history = new SignalHistory();
+        history.add(Trace.of(signal));
+        EnterpriseFeatures features = FeatureCalculator.compute(signal, history, 0, RiskLevel.NONE);
+        return evaluator.evaluate(features, signal);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SessionMode.class, names = {"LONG_LIVED", "NEW_SESSION"})
+    void shouldQuarantineARuleThatThrowsWhileTheOthersStillJudge(SessionMode mode) throws RuleSetRejected {
+        try (RuleEvaluator evaluator = compile(firing("T-A") + THROWING + firing("T-B")).newEvaluator(mode)) {
+            List<Finding> first = judge(evaluator, complaint(E1, "P1", day(0)));
+            List<String> firstIncidents = evaluator.drainIncidents();
+            List<Finding> second = judge(evaluator, complaint(E1, "P2", day(1)));
+
+            assertThat(ids(first)).containsExactly("T-A", "T-B");
+            assertThat(firstIncidents).singleElement().asString()
+                    .contains("rule T-BAD \"throws\" quarantined", "NumberFormatException", "rule set c-1");
+            assertThat(ids(second)).containsExactly("T-A", "T-B");
+            assertThat(evaluator.drainIncidents()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SessionMode.class, names = {"LONG_LIVED", "NEW_SESSION"})
+    void shouldStopAnEvaluationAtTheFiringLimitAndReportItOnce(SessionMode mode) throws RuleSetRejected {
+        CompiledRuleSet three = compile(firing("T-A") + firing("T-B") + firing("T-C"));
+        try (RuleEvaluator evaluator = new DroolsRuleEvaluator(three, mode, 2, Duration.ofSeconds(10))) {
+            List<Finding> first = judge(evaluator, complaint(E1, "P1", day(0)));
+            List<String> firstIncidents = evaluator.drainIncidents();
+            List<Finding> second = judge(evaluator, complaint(E1, "P2", day(1)));
+
+            assertThat(first).isEmpty();
+            assertThat(firstIncidents).singleElement().asString().contains("stopped at the firing limit");
+            assertThat(second).isEmpty();
+            assertThat(evaluator.drainIncidents()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SessionMode.class, names = {"LONG_LIVED", "NEW_SESSION"})
+    void shouldStopAnEvaluationPastItsTimeBudget(SessionMode mode) throws RuleSetRejected {
+        CompiledRuleSet one = compile(firing("T-A"));
+        // A budget already spent when the evaluation starts: the first firing is past it.
+        try (RuleEvaluator evaluator = new DroolsRuleEvaluator(one, mode, 1_000, Duration.ofMillis(-1))) {
+            assertThat(judge(evaluator, complaint(E1, "P1", day(0)))).isEmpty();
+            assertThat(evaluator.drainIncidents()).singleElement().asString().contains("stopped at the time budget");
+        }
+        try (RuleEvaluator evaluator = one.newEvaluator(mode)) {
+            assertThat(ids(judge(evaluator, complaint(E1, "P1", day(0))))).containsExactly("T-A");
+        }
+    }
+}
