@@ -117,6 +117,8 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     private transient LongCounter lateJudged;
     private transient LongCounter ahead;
     private transient LongCounter ruleErrors;
+    /** The rule-set version whose first failed evaluation this subtask has reported; one report per version. */
+    private transient String failureReportedFor;
     private transient LongCounter alertsRaised;
     private transient Counter lateJudgedMetric;
     private transient Counter aheadMetric;
@@ -450,11 +452,28 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
             return findings;
         } catch (RuntimeException e) {
             // A rule that throws on one enterprise's data must not stop the city's job; the signal still counts
-            // in the history, it just raises nothing this time.
+            // in the history, it just raises nothing this time. (A consequence that throws never gets here: the
+            // evaluator quarantines its rule; this is a condition that throws, which Drools does not tie to a rule.)
             ruleErrors.add(1);
             LOG.warn("Rule evaluation failed for signal {} of {}: {}", signal.id(), signal.enterpriseId(),
                     e.toString());
+            if (!evaluator.version().equals(failureReportedFor)) {
+                failureReportedFor = evaluator.version();
+                ctx.output(RULE_SET_EVENTS, new RuleSetEvent(evaluator.version(), true, List.of(
+                        "evaluation of signal " + signal.id() + " failed: " + e + "; that signal raised nothing "
+                                + "(reported once per rule set and subtask, every failure is counted as a rule error)")));
+            }
             return List.of();
+        } finally {
+            reportIncidents(evaluator, ctx);
+        }
+    }
+
+    /** A rule quarantined or an evaluation stopped, said once by the evaluator, goes out on lw.rules.events. */
+    private static void reportIncidents(RuleEvaluator evaluator, ReadOnlyContext ctx) {
+        for (String incident : evaluator.drainIncidents()) {
+            LOG.warn("Rule set {}: {}", evaluator.version(), incident);
+            ctx.output(RULE_SET_EVENTS, new RuleSetEvent(evaluator.version(), true, List.of(incident)));
         }
     }
 

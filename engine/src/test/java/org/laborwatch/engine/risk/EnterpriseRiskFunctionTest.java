@@ -530,6 +530,27 @@ class EnterpriseRiskFunctionTest {
     }
 
     @Test
+    void shouldQuarantineARuleThatThrowsAndReportItWhileTheOtherRulesStillJudge() throws Exception {
+        String throwing = Signals.CONSULTATION_RULE.replace("package laborwatch.strict", "package laborwatch.faulty")
+                .replace("any consultation is critical", "counts what is not there").replace("STRICT-1", "FAULTY-1")
+                .replace("hits.add(drools.getRule(), \"咨询\");",
+                        "hits.add(drools.getRule(), \"第 \" + Integer.parseInt(\"none\") + \" 次\");");
+        RuleSet withFaultyRule = new RuleSet("faulty-1", Map.of("c.drl", Signals.CONSULTATION_RULE, "f.drl", throwing));
+        harness.processBroadcastElement(withFaultyRule, 0L);
+        send(consultation(E1, day(0)));
+        send(consultation(E2, day(0)));
+        harness.watermark(day(1).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).extracting(Alert::enterpriseId, Alert::ruleSetVersion)
+                .containsExactlyInAnyOrder(tuple(E1, "faulty-1"), tuple(E2, "faulty-1"));
+        List<RuleSetEvent> events = harness.getSideOutput(EnterpriseRiskFunction.RULE_SET_EVENTS).stream()
+                .map(r -> (RuleSetEvent) r.getValue()).toList();
+        assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e.version()).isEqualTo("faulty-1"));
+        assertThat(events.get(1).problems()).singleElement().asString()
+                .contains("rule FAULTY-1 \"counts what is not there\" quarantined", "NumberFormatException");
+    }
+
+    @Test
     void shouldKeepTheRunningRuleSetWhenAPublishedOneFailsToCompile() throws Exception {
         harness.processBroadcastElement(new RuleSet("broken-1", Map.of("b.drl", "rule \"x\" when then")), 0L);
         send(severeArrears(E1, 0));

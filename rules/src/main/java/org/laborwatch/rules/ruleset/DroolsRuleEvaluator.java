@@ -153,7 +153,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     private void reportStop(String kind, Signal signal, String what) {
         if (reportedStops.add(kind)) {
             incidents.add("evaluation of signal " + signal.id() + " stopped at the " + kind + ": it " + what
-                    + "; that signal raised nothing (reported once per rule set, every further stop is counted)");
+                    + "; that signal raised nothing (reported once per rule set)");
         }
     }
 
