@@ -85,6 +85,15 @@ public final class EmbeddedRun {
      * not compile stops the job and is reported with its problems, as if it had been checked first.
      */
     public static JobExecutionResult runJob(Options options) throws Exception {
+        return runJob(options, RiskConfig.Snapshots.FINAL);
+    }
+
+    /**
+     * As {@link #runJob(Options)}, with risk snapshots emitted as said: {@code ON_CHANGE} keeps every snapshot the
+     * risk operator emits (each enterprise's level after each signal that changed it), for a reader that wants the
+     * whole course of a run, such as the scenario runner; {@code FINAL} keeps the last one only.
+     */
+    public static JobExecutionResult runJob(Options options, RiskConfig.Snapshots snapshots) throws Exception {
         CompletableFuture<Void> compiled = CompletableFuture.runAsync(() -> {
             try {
                 RuleSetCache.compile(options.rules());
@@ -92,7 +101,7 @@ public final class EmbeddedRun {
                 throw new CompletionException(e);
             }
         });
-        JobClient job = startJob(options);
+        JobClient job = startJob(options, snapshots);
         try {
             compiled.join();
         } catch (CompletionException e) {
@@ -105,7 +114,7 @@ public final class EmbeddedRun {
         return job.getJobExecutionResult().get();
     }
 
-    private static JobClient startJob(Options options) throws Exception {
+    private static JobClient startJob(Options options, RiskConfig.Snapshots snapshots) throws Exception {
         Path parts = options.out().resolve(PARTS);
         RunOutputs.deleteRecursively(parts);
         Files.createDirectories(parts);
@@ -129,9 +138,10 @@ public final class EmbeddedRun {
                         List.of(new LaborwatchJob.Named<>("files", JsonLinesSink.to(
                                 parts.resolve(RunOutputs.DEAD_LETTERS), "dead-letters", deadLetters))),
                         null),
-                // A file has no upsert: write each enterprise's final risk once instead of every change.
+                // A file has no upsert: unless asked otherwise, write each enterprise's final risk once instead of
+                // every change.
                 new LaborwatchJob.Settings(options.rules(), options.evaluators(),
-                        options.risk().withSnapshots(RiskConfig.Snapshots.FINAL), StreamTime.defaults(),
+                        options.risk().withSnapshots(snapshots), StreamTime.defaults(),
                         options.codec(), null));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),

@@ -27,9 +27,9 @@ import org.laborwatch.rules.risk.RiskSnapshot;
  * files the sinks committed under {@code parts/}.
  */
 public record RunOutputs(Path dir, List<Alert> alerts, List<RiskSnapshot> risk, List<DeadLetter> deadLetters) {
-    static final String ALERTS = "alerts";
-    static final String RISK = "risk";
-    static final String DEAD_LETTERS = "dead-letters";
+    public static final String ALERTS = "alerts";
+    public static final String RISK = "risk";
+    public static final String DEAD_LETTERS = "dead-letters";
 
     public Path alertsFile() {
         return dir.resolve(ALERTS + ".jsonl");
@@ -73,6 +73,15 @@ public record RunOutputs(Path dir, List<Alert> alerts, List<RiskSnapshot> risk, 
         writeLines(outputs.riskFile(), risk);
         writeLines(outputs.deadLettersFile(), deadLetters);
         return outputs;
+    }
+
+    /**
+     * Every record the sinks of {@link EmbeddedRun#runJob} committed under {@code out/parts/<what>} ({@link #ALERTS},
+     * {@link #RISK}, {@link #DEAD_LETTERS}), part files in name order and each file in the order it was written:
+     * all of them, where {@link #merge} keeps each enterprise's latest snapshot only.
+     */
+    public static <T> List<T> committed(Path out, String what, Supplier<RecordCodec<T>> codecs) throws IOException {
+        return values(readAll(out.resolve(EmbeddedRun.PARTS).resolve(what), codecs));
     }
 
     /** A record and the bytes of the line it was read from (without the newline). */
@@ -146,7 +155,7 @@ public record RunOutputs(Path dir, List<Alert> alerts, List<RiskSnapshot> risk, 
         }
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
