@@ -43,6 +43,7 @@ final class Commands implements Callable<Integer> {
             RunCommand::new,
             LiveCommand::new,
             ValidateRulesCommand::new,
+            TestRulesCommand::new,
             ReplayCommand::new,
             PublishRulesCommand::new,
             UpgradeSavepointCommand::new,

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.laborwatch.engine.scenario.ScenarioFormatException;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,7 +102,8 @@ public final class Main {
 
     private static int failure(Exception e, CommandLine command, ParseResult parsed) {
         PrintWriter err = command.getErr();
-        if (e instanceof RuleSetRejected || e instanceof IOException) {
+        if (e instanceof RuleSetRejected || e instanceof IOException
+                || e instanceof ScenarioFormatException) {
             err.println("laborwatch: " + e.getMessage()); // says what is wrong; a stack trace would hide it
         } else {
             err.println("laborwatch: failed: " + e);

@@ -65,7 +65,7 @@ class CommandHelpTest {
 
     @Test
     void shouldKnowTheCommandsThatRequireArguments() {
-        assertThat(commandsWithRequiredArguments()).containsExactly("generate", "run", "validate-rules", "replay",
+        assertThat(commandsWithRequiredArguments()).containsExactly("generate", "run", "validate-rules", "test-rules", "replay",
                 "publish-rules", "upgrade-savepoint");
     }
 

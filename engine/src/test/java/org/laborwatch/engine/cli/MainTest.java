@@ -115,6 +115,38 @@ class MainTest {
     }
 
     @Test
+    void shouldTestRulesOnScenariosAndFailWhenOneDoesNotHold(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("wages.yaml"), """
+                scenarios:
+                  - name: 欠薪三个月
+                    signals:
+                      - {at: day 0, type: WAGE_ARREARS, months: 3}
+                    expect: {level: BLUE, fired: [WAGE-001]}
+                  - name: 写错的预期
+                    signals:
+                      - {at: day 0, type: WAGE_ARREARS, months: 3}
+                    expect: {level: RED}
+                """);
+
+        Cli cli = Cli.run("test-rules", "../rules/library", "--scenarios", dir.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.output()).contains("PASSED wages.yaml: 欠薪三个月")
+                .contains("FAILED wages.yaml: 写错的预期\n  - level of A at the end: expected RED, got BLUE")
+                .contains("2 scenarios, 1 passed, 1 failed");
+    }
+
+    @Test
+    void shouldSayWhereAScenarioFileIsWrong(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "scenarios:\n  - name: x\n    signals: []\n    expect: {}\n");
+
+        Cli cli = Cli.run("test-rules", "../rules/library", "--scenarios", dir.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.output()).contains("bad.yaml: scenario \"x\" > signals is empty");
+    }
+
+    @Test
     void shouldFailClearlyOnAMissingInput(@TempDir Path dir) {
         Cli cli = Cli.run("run", "--signals", dir.resolve("nope.jsonl").toString(), "--out", dir.toString());
 
