@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +75,22 @@ class ScenarioLibraryTest {
         if (expect.notFired() != null) {
             stays.addAll(expect.notFired());
         }
+    }
+
+    @Test
+    void shouldCatchALibraryRuleThatNoLongerDoesWhatItsScenariosSay() throws Exception {
+        // WAGE-001 from three months to four, as an author might edit it by mistake.
+        Map<String, String> sources = new TreeMap<>(library.sources());
+        String arrears = sources.get("arrears.drl");
+        assertThat(arrears).contains("wageArrearsMonthsMax >= 3 )");
+        sources.put("arrears.drl", arrears.replace("wageArrearsMonthsMax >= 3 )", "wageArrearsMonthsMax >= 4 )"));
+
+        List<ScenarioResult> failed = ScenarioRunner.forRules(new RuleSet("edited", sources)).run(scenarios).stream()
+                .filter(r -> !r.passed()).toList();
+
+        assertThat(failed).extracting(r -> r.scenario().name()).containsExactly("欠薪三个月,触发 WAGE-001",
+                "调解结案并挽回工资,触发 OUT-002,此前的黄色预警依据不再计分", "撤回的案件不算结案,不触发 OUT-002,预警依据照常衰减");
+        assertThat(failed.get(0).report()).contains("rules that should have fired at the end but did not: WAGE-001");
     }
 
     @Test
