@@ -3,6 +3,9 @@ package org.laborwatch.engine.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +161,19 @@ class ScenarioRunnerTest {
                     expect: {level: PURPLE}
                 """)).hasMessage("x.yaml: scenario \"级别\" > expect > level \"PURPLE\" is not one of "
                 + "[NONE, BLUE, YELLOW, ORANGE, RED]");
+    }
+
+    @Test
+    void shouldHoldTheExampleOfTheRuleAuthorsGuide() throws Exception {
+        String guide = Files.readString(Path.of("..", "docs", "rule-authoring.md"), StandardCharsets.UTF_8);
+        int from = guide.indexOf("```yaml\n") + "```yaml\n".length();
+        String example = guide.substring(from, guide.indexOf("```", from));
+
+        List<ScenarioResult> results = ScenarioRunner.forRules(RuleSets.bundled())
+                .run(FILES.parse("rule-authoring.md", example));
+
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).passed()).as(results.get(0).report()).isTrue();
     }
 
     @Test
