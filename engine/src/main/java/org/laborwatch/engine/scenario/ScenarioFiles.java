@@ -259,6 +259,9 @@ public final class ScenarioFiles {
                 }
             }
         }
+        if (levels == null && alerts == null && fired == null && notFired == null) {
+            throw where.problem("is empty; say what level, alerts or rules (fired, notFired) you expect");
+        }
         return new Expectation(levels, alerts, fired, notFired);
     }
 

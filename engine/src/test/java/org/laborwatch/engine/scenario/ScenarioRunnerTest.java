@@ -161,6 +161,14 @@ class ScenarioRunnerTest {
                     expect: {level: PURPLE}
                 """)).hasMessage("x.yaml: scenario \"级别\" > expect > level \"PURPLE\" is not one of "
                 + "[NONE, BLUE, YELLOW, ORANGE, RED]");
+        assertThatThrownBy(() -> FILES.parse("x.yaml", """
+                scenarios:
+                  - name: 空
+                    signals:
+                      - {at: day 0, type: WAGE_ARREARS}
+                    expect: {}
+                """)).hasMessage("x.yaml: scenario \"空\" > expect is empty; say what level, alerts or rules "
+                + "(fired, notFired) you expect");
     }
 
     @Test
