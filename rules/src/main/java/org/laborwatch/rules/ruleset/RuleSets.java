@@ -27,7 +27,8 @@ public final class RuleSets {
     /** The bundled starter library, listed so it loads from a jar as well as from a directory. */
     static final String LIBRARY = "library/";
     static final List<String> LIBRARY_FILES = List.of(
-            "arrears.drl", "complaints.drl", "precursors.drl", "litigation.drl", "outcomes.drl", "escalation.drl");
+            "arrears.drl", "complaints.drl", "precursors.drl", "litigation.drl", "outcomes.drl", "escalation.drl",
+            "thresholds.csv");
 
     private RuleSets() {
     }

@@ -149,7 +149,7 @@ class DecisionTableTest {
     @Test
     void shouldCompileTablesBesideDrlIntoOneRuleSet() throws RuleSetRejected {
         Map<String, String> sources = new HashMap<>(RuleSets.bundled().sources());
-        sources.put("thresholds.csv", csv(TABLE));
+        sources.put("more-thresholds.csv", csv(TABLE));
 
         CompiledRuleSet compiled = RuleSetCompiler.compile(new RuleSet("t-3", sources));
 
