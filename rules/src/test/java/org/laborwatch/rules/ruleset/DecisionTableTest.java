@@ -268,6 +268,47 @@ class DecisionTableTest {
                 });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "MVEL dialect     | Dialect   | mvel                                          | dialect",
+        "a function       | Functions | function int exit() { System.exit(0); return 0; } | System",
+        "a query          | Queries   | query \"all\" EnterpriseFeatures() end          | queries",
+        "a declared type  | Declare   | declare Evil name : String end                | declaring types",
+        "an import        | Import    | java.io.File                                  | java.io.File",
+    })
+    void shouldRejectSettingsTheSandboxForbids(String name, String key, String value, String expected) {
+        List<List<String>> table = new ArrayList<>(TABLE);
+        table.add(3, List.of(key, value));
+
+        assertThat(RuleSetValidator.problems(new RuleSet("bad", Map.of("t.csv", csv(table)))))
+                .anySatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("t.csv");
+                    assertThat(p.message()).contains(expected);
+                });
+    }
+
+    @Test
+    void shouldRejectCodeInAReasonWhenQuotesAreNotEscaped() {
+        List<List<String>> table = new ArrayList<>(withCell(9, 7, "x\"); System.exit(0); (\""));
+        table.add(3, List.of("EscapeQuotes", "false"));
+
+        assertThat(RuleSetValidator.problems(new RuleSet("bad", Map.of("t.csv", csv(table)))))
+                .anySatisfy(p -> {
+                    assertThat(p.line()).isEqualTo(FIRST_RULE_ROW + 1);
+                    assertThat(p.message()).contains("System");
+                });
+    }
+
+    @Test
+    void shouldKeepAReasonWithQuotesAText() throws RuleSetRejected {
+        String table = csv(withCell(9, 7, "x\"); System.exit(0); (\""));
+
+        CompiledRuleSet compiled = RuleSetCompiler.compile(new RuleSet("q", Map.of("t.csv", table)));
+
+        assertThat(evaluate(compiled, wageArrears(E1, 1, 3, 9_000, day(0)))).extracting(Finding::reason)
+                .containsExactly("x\"); System.exit(0); (\"");
+    }
+
     @Test
     void shouldRejectAWorkbookThatIsNotOne() {
         String notAWorkbook = Base64.getEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8));
