@@ -48,7 +48,10 @@ public final class RecordCodec<T> implements Serializable {
         return new RecordCodec<>(RiskSnapshot.class, zone);
     }
 
-    /** Published rule sets ({@code lw.rules}): {@code {"version": ..., "sources": {"file.drl": "..."}}}. */
+    /**
+     * Published rule sets ({@code lw.rules}): {@code {"version": ..., "sources": {"file.drl": "...", "table.csv":
+     * "...", "table.xlsx": "<base64 of the workbook>"}}}; decision tables travel as saved, not as generated DRL.
+     */
     public static RecordCodec<RuleSet> ruleSets(ZoneId zone) {
         return new RecordCodec<>(RuleSet.class, zone);
     }

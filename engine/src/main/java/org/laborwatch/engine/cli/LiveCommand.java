@@ -56,7 +56,8 @@ final class LiveCommand implements Callable<Integer> {
             + "(its " + RunOffsets.FILE + "): judge that run's signals again, then what comes")
     Path fromRun;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "a directory of DRL files to start with (default: "
+    @Option(names = "--rules", paramLabel = "DIR", description = "a directory of DRL files and decision "
+            + "tables to start with (default: "
             + "the bundled library, rules/library, as a run on the stack has it)")
     Path rules;
 

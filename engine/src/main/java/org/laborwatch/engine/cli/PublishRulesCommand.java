@@ -15,13 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "publish-rules", description = {
-    "check a directory of DRL files and publish it to the running jobs",
+    "check a directory of DRL files and decision tables and publish it to the running jobs",
     "A rule set that does not compile is refused here and nothing is published. Published to lw.rules "
             + "(LW_KAFKA_BOOTSTRAP): running jobs swap to it without a restart and report on lw.rules.events."})
 final class PublishRulesCommand implements Callable<Integer> {
     private final PrintStream out;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "a directory of .drl files")
+    @Parameters(index = "0", paramLabel = "DIR", description = "a directory of .drl files and decision "
+            + "tables (.csv, .xlsx)")
     Path dir;
 
     @Option(names = "--version", paramLabel = "V", description = "the version to publish it as (default: "

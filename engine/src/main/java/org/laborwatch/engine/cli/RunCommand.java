@@ -43,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
             + "--stack the default is out/stack-run)")
     Path outDir;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "a directory of DRL files (default: the bundled "
+    @Option(names = "--rules", paramLabel = "DIR", description = "a directory of DRL files and decision tables "
+            + "(default: the bundled "
             + "library, rules/library)")
     Path rules;
 

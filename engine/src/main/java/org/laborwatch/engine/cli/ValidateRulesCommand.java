@@ -13,13 +13,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate-rules", description = {
-    "compile and check a directory of DRL files",
-    "Problems are reported with file and line (syntax, forbidden constructs, missing metadata); a valid set is "
-            + "listed rule by rule. Exit code 1 when there is a problem."})
+    "compile and check a directory of DRL files and decision tables (.csv, .xlsx)",
+    "Problems are reported with file and line, or table and row (syntax, forbidden constructs, missing "
+            + "metadata); a valid set is listed rule by rule. Exit code 1 when there is a problem."})
 final class ValidateRulesCommand implements Callable<Integer> {
     private final PrintStream out;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "a directory of .drl files, e.g. rules/library")
+    @Parameters(index = "0", paramLabel = "DIR", description = "a directory of .drl files and decision tables, "
+            + "e.g. rules/library")
     Path dir;
 
     ValidateRulesCommand(PrintStream out) {

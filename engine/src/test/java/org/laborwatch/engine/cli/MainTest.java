@@ -97,7 +97,7 @@ class MainTest {
         Cli cli = Cli.run("validate-rules", "../rules/library");
 
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.output()).contains("24 rules in 6 files, all valid").contains("WAGE-001").contains("[critical]");
+        assertThat(cli.output()).contains("24 rules in 7 files, all valid").contains("WAGE-001").contains("[critical]");
     }
 
     @Test
@@ -144,6 +144,32 @@ class MainTest {
 
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.output()).contains("bad.yaml: scenario \"x\" > signals is empty");
+    }
+
+    @Test
+    void shouldListTheRulesOfADirectoryWithADecisionTable(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("../rules/examples/tables/wage-thresholds.csv"), dir.resolve("wage-thresholds.csv"));
+        Files.copy(Path.of("../rules/library/arrears.drl"), dir.resolve("arrears.drl"));
+
+        Cli cli = Cli.run("validate-rules", dir.toString());
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.output()).contains("9 rules in 2 files, all valid").contains("THR-001").contains("WAGE-001");
+    }
+
+    @Test
+    void shouldReportAProblemInADecisionTableWithItsRow(@TempDir Path dir) throws Exception {
+        String table = Files.readString(Path.of("../rules/examples/tables/wage-thresholds.csv"))
+                .replace("THR-002,25,", "THR-002,250,");
+        Files.writeString(dir.resolve("thresholds.csv"), table);
+
+        Cli validate = Cli.run("validate-rules", dir.toString());
+        Cli publish = Cli.run("publish-rules", dir.toString());
+
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.output()).contains("thresholds.csv:11: ").contains("@points(250), expected 0 to 100");
+        assertThat(publish.exitCode()).isEqualTo(1);
+        assertThat(publish.output()).contains("thresholds.csv:11: ").doesNotContain("published");
     }
 
     @Test

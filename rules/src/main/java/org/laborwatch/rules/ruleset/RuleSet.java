@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A versioned set of rule sources as authors wrote them: file name to DRL text. This, not a compiled KieBase, is what
- * travels through Kafka and broadcast state; every holder compiles it itself.
+ * A versioned set of rule sources as authors wrote them: file name to DRL text, to a CSV decision table's text, or to
+ * the base64 of an XLSX decision table's bytes. This, not a compiled KieBase nor DRL generated from a table, is what
+ * travels through Kafka and broadcast state; every holder compiles it itself ({@link DecisionTable}).
  */
 public record RuleSet(String version, Map<String, String> sources) implements java.io.Serializable {
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,11 +42,15 @@ public final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetRejected(ruleSet.version(), problems);
         }
-        KieBase kieBase = build(ruleSet);
-        return new CompiledRuleSet(ruleSet.version(), kieBase, readMetadata(ruleSet, kieBase));
+        List<DecisionTable.Expanded> tables = DecisionTable.expandAll(ruleSet, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleSetRejected(ruleSet.version(), problems);
+        }
+        KieBase kieBase = build(ruleSet, tables);
+        return new CompiledRuleSet(ruleSet.version(), kieBase, readMetadata(ruleSet, tables, kieBase));
     }
 
-    private static KieBase build(RuleSet ruleSet) throws RuleSetRejected {
+    private static KieBase build(RuleSet ruleSet, List<DecisionTable.Expanded> tables) throws RuleSetRejected {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         // A release id of its own per compile: the KieRepository is JVM-wide, and two subtasks compiling at once
@@ -53,9 +58,22 @@ public final class RuleSetCompiler {
         ReleaseId releaseId = ks.newReleaseId("org.laborwatch.rules", "ruleset", "1.0.0-" + UUID.randomUUID());
         kfs.generateAndWritePomXML(releaseId);
         Map<String, String> fileByPath = new HashMap<>();
+        Map<String, DecisionTable.Expanded> tableByPath = new HashMap<>();
+        Map<String, String> drlByName = new TreeMap<>();
         ruleSet.sources().forEach((name, text) -> {
+            if (name.endsWith(".drl")) {
+                drlByName.put(name, text);
+            }
+        });
+        for (DecisionTable.Expanded table : tables) {
+            // A table goes in as the DRL it expands to (written as DRL, not left to Drools' own table support, so the
+            // DRL compiled is exactly the DRL the validator checked).
+            drlByName.put(table.file(), table.drl());
+            tableByPath.put(packageFolder(table.drl()) + table.file() + ".drl", table);
+        }
+        drlByName.forEach((name, text) -> {
             // Drools wants a file's folder to match its package; authors should not have to care.
-            String path = packageFolder(text) + name;
+            String path = packageFolder(text) + name + (DecisionTable.isTable(name) ? ".drl" : "");
             fileByPath.put(path, name);
             // UTF-8 said outright: left to itself Drools reads rule text in the platform's charset, and on a machine
             // without a UTF-8 locale every Chinese reason and literal (an industry, a district) came out as '?'.
@@ -65,6 +83,11 @@ public final class RuleSetCompiler {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
         List<RuleSetRejected.Problem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            DecisionTable.Expanded table = message.getPath() == null ? null : tableByPath.get(message.getPath());
+            if (table != null) {
+                problems.add(table.problemAt(message.getLine(), message.getText().trim()));
+                continue;
+            }
             String file = message.getPath() == null ? "(rule set)"
                     : fileByPath.getOrDefault(message.getPath(), message.getPath());
             problems.add(new RuleSetRejected.Problem(file, message.getLine(), message.getText().trim()));
@@ -86,30 +109,47 @@ public final class RuleSetCompiler {
         return m.find() ? m.group(1).replace('.', '/') + '/' : "";
     }
 
-    private static Map<String, RuleMeta> readMetadata(RuleSet ruleSet, KieBase kieBase) throws RuleSetRejected {
+    private static Map<String, RuleMeta> readMetadata(RuleSet ruleSet, List<DecisionTable.Expanded> tables,
+                                                      KieBase kieBase) throws RuleSetRejected {
         Map<String, RuleMeta> metaByRule = new HashMap<>();
         Map<String, String> ruleById = new HashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<RuleSetRejected.Problem> problems = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                RuleMeta meta = RuleMetadata.read(rule, problems);
-                if (meta == null) {
-                    continue;
+                List<String> found = new ArrayList<>();
+                RuleMeta meta = RuleMetadata.read(rule, found);
+                if (meta != null) {
+                    String clash = ruleById.putIfAbsent(meta.id(), rule.getName());
+                    if (clash != null) {
+                        found.add("rules \"" + clash + "\" and \"" + rule.getName() + "\" share @id " + meta.id());
+                    }
+                    metaByRule.put(RuleMetadata.key(rule), meta);
                 }
-                String clash = ruleById.putIfAbsent(meta.id(), rule.getName());
-                if (clash != null) {
-                    problems.add("rules \"" + clash + "\" and \"" + rule.getName() + "\" share @id " + meta.id());
-                }
-                metaByRule.put(RuleMetadata.key(rule), meta);
+                found.forEach(p -> problems.add(problemOf(rule, tables, p)));
             }
         }
         if (metaByRule.isEmpty() && problems.isEmpty()) {
-            problems.add("the rule set holds no rules");
+            problems.add(new RuleSetRejected.Problem("(metadata)", 0, "the rule set holds no rules"));
         }
         if (!problems.isEmpty()) {
-            throw new RuleSetRejected(ruleSet.version(),
-                    problems.stream().map(p -> new RuleSetRejected.Problem("(metadata)", 0, p)).toList());
+            throw new RuleSetRejected(ruleSet.version(), problems);
         }
         return metaByRule;
+    }
+
+    /** A metadata problem, told against the table row the rule came from when it came from a table. */
+    private static RuleSetRejected.Problem problemOf(Rule rule, List<DecisionTable.Expanded> tables, String problem) {
+        for (DecisionTable.Expanded table : tables) {
+            int row = table.rowOfRule(rule.getName());
+            if (row > 0 && rule.getPackageName().equals(packageName(table.drl()))) {
+                return new RuleSetRejected.Problem(table.file(), row, problem + " (in row " + row + ")");
+            }
+        }
+        return new RuleSetRejected.Problem("(metadata)", 0, problem);
+    }
+
+    private static String packageName(String drl) {
+        Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1) : "";
     }
 }

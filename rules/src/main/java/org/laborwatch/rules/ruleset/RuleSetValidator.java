@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * bytecode we could inspect, and the executable model would make every compile several times slower for the job. The
  * check works on the text with comments and string literals blanked out (so a reason may say anything), keeping every
  * offset, so each problem carries its file, line and column.
+ *
+ * <p>Decision tables ({@code .csv}, {@code .xlsx}) are checked as the DRL they expand to ({@link DecisionTable}), each
+ * problem named by the table and its row.
  */
 public final class RuleSetValidator {
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u");
@@ -50,7 +53,19 @@ public final class RuleSetValidator {
         for (Map.Entry<String, String> source : ruleSet.sources().entrySet()) {
             if (source.getKey().endsWith(".drl")) {
                 new SourceCheck(source.getKey(), source.getValue(), problems).run();
+            } else if (!DecisionTable.isTable(source.getKey())) {
+                // Only what is checked here is compiled: a source of another name would otherwise go unchecked.
+                problems.add(new RuleSetRejected.Problem(source.getKey(), 0, "not a rule source; a rule set holds "
+                        + ".drl files and decision tables (.csv, .xlsx)"));
             }
+        }
+        // A decision table is checked as the DRL it expands to: a cell is code spliced into a template, so a cell can
+        // hold anything a DRL file can. Problems are told against the table's row.
+        for (DecisionTable.Expanded table : DecisionTable.expandAll(ruleSet, problems)) {
+            List<RuleSetRejected.Problem> inDrl = new ArrayList<>();
+            new SourceCheck(table.file(), table.drl(), inDrl).run();
+            inDrl.forEach(p -> problems.add(table.problemAt(p.line(), p.message())));
+            problems.addAll(table.schedulingProblems());
         }
         return problems;
     }

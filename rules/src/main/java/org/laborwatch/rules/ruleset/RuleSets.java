@@ -3,23 +3,32 @@ package org.laborwatch.rules.ruleset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Where rule sets come from: a directory of DRL files an author edits, or the library bundled with laborwatch. */
+/**
+ * Where rule sets come from: a directory of DRL files and decision tables an author edits, or the library bundled with
+ * laborwatch.
+ */
 public final class RuleSets {
     /** The bundled starter library, listed so it loads from a jar as well as from a directory. */
     static final String LIBRARY = "library/";
     static final List<String> LIBRARY_FILES = List.of(
-            "arrears.drl", "complaints.drl", "precursors.drl", "litigation.drl", "outcomes.drl", "escalation.drl");
+            "arrears.drl", "complaints.drl", "precursors.drl", "litigation.drl", "outcomes.drl", "escalation.drl",
+            "thresholds.csv");
 
     private RuleSets() {
     }
@@ -40,20 +49,44 @@ public final class RuleSets {
         return new RuleSet(contentVersion("library", sources), sources);
     }
 
-    /** Every {@code *.drl} file directly in {@code dir}; version from the content unless given. */
+    /**
+     * Every {@code *.drl} file and decision table ({@code *.csv}, {@code *.xlsx}) directly in {@code dir}; version from
+     * the content unless given. A workbook is carried as the base64 of its bytes (a rule set travels as JSON text), so
+     * its version, like every file's, is the hash of exactly what the author saved.
+     */
     public static RuleSet fromDirectory(Path dir, String version) throws IOException {
         Map<String, String> sources = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
-                sources.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+            for (Path file : files.filter(p -> isRuleSource(p.getFileName().toString())).sorted().toList()) {
+                sources.put(file.getFileName().toString(), read(file));
             }
         }
         if (sources.isEmpty()) {
-            throw new IOException("no .drl files in " + dir);
+            throw new IOException("no .drl files or decision tables (.csv, .xlsx) in " + dir);
         }
         String name = dir.toAbsolutePath().normalize().getFileName() == null
                 ? "rules" : dir.toAbsolutePath().normalize().getFileName().toString();
         return new RuleSet(version != null ? version : contentVersion(name, sources), sources);
+    }
+
+    private static boolean isRuleSource(String name) {
+        // Excel and WPS keep a lock file (~$thresholds.xlsx) beside a workbook while it is open; it is not a table.
+        return !name.startsWith("~$") && (name.endsWith(".drl") || DecisionTable.isTable(name));
+    }
+
+    private static String read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(DecisionTable.XLSX)) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // Excel and WPS save "CSV" in the system's code page (GBK on a Chinese Windows) unless told otherwise.
+            throw new IOException(file + " is not UTF-8 text; save it as UTF-8 (in Excel and WPS: "
+                    + "\"CSV UTF-8 (逗号分隔)\")", e);
+        }
     }
 
     /** {@code name-<first 10 hex of SHA-256 over file names and texts>}: stable across machines and replays. */
