@@ -94,8 +94,11 @@ class ScenarioLibraryTest {
     }
 
     @Test
-    void shouldLeaveTheLibraryDirectoryLoadingDrlOnly() throws Exception {
-        // The scenarios live in a subdirectory of the rule-set directory: loading it reads the DRL files only.
-        assertThat(library.sources().keySet()).allMatch(name -> name.endsWith(".drl"));
+    void shouldLeaveTheLibraryDirectoryLoadingRuleFilesOnly() throws Exception {
+        // The scenarios live in a subdirectory of the rule-set directory: loading it reads the rule files only (DRL
+        // and decision tables), never a scenario.
+        assertThat(library.sources().keySet()).isNotEmpty()
+                .allMatch(name -> name.endsWith(".drl") || name.endsWith(".csv") || name.endsWith(".xlsx"))
+                .noneMatch(name -> name.endsWith(".yaml"));
     }
 }
