@@ -3,6 +3,8 @@ package org.laborwatch.engine.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.laborwatch.engine.risk.RiskOperatorHarness.snapshots;
+import static org.laborwatch.engine.risk.RiskOperatorHarness.stateOf;
 import static org.laborwatch.rules.Signals.E1;
 import static org.laborwatch.rules.Signals.E2;
 import static org.laborwatch.rules.Signals.arrears;
@@ -16,11 +18,8 @@ import static org.laborwatch.rules.Signals.wageArrears;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
@@ -66,18 +65,11 @@ class EnterpriseRiskFunctionTest {
         open(config, null);
     }
 
-    /** The operator Flink's {@code process(KeyedBroadcastProcessFunction)} makes in a streaming job. */
+    /** A new operator over the library, as a streaming job makes it (from {@code restored}, when given). */
     private void open(RiskConfig config, OperatorSubtaskState restored) throws Exception {
         function = new EnterpriseRiskFunction(LIBRARY, EvaluatorFactory.drools(SessionMode.LONG_LIVED), config,
                 SignalCodec.defaults());
-        harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(function, List.of(RuleSetState.DESCRIPTOR)),
-                Signal::enterpriseId, Types.STRING, 1, 1, 0);
-        harness.setup();
-        if (restored != null) {
-            harness.initializeState(restored);
-        }
-        harness.open();
+        harness = RiskOperatorHarness.open(function, restored);
     }
 
     @AfterEach
@@ -96,19 +88,6 @@ class EnterpriseRiskFunctionTest {
 
     private void send(Signal signal) throws Exception {
         harness.processElement(signal, signal.occurredAtMillis());
-    }
-
-    private List<RiskSnapshot> snapshots() {
-        var out = harness.getSideOutput(EnterpriseRiskFunction.RISK);
-        return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
-    }
-
-    /** The enterprise's state as the operator keeps it. */
-    private EnterpriseState stateOf(String enterprise) throws Exception {
-        var backend = harness.getOperator().getKeyedStateBackend();
-        backend.setCurrentKey(enterprise);
-        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                EnterpriseRiskFunction.STATE).value();
     }
 
     /** Four months of arrears for 30 workers in construction: WAGE-001, -002, -003 and CST-001, 85 points. */
@@ -570,17 +549,17 @@ class EnterpriseRiskFunctionTest {
         send(settled);
         harness.watermark(day(6).toEpochMilli());
 
-        assertThat(snapshots()).extracting(RiskSnapshot::asOf, RiskSnapshot::level)
+        assertThat(snapshots(harness)).extracting(RiskSnapshot::asOf, RiskSnapshot::level)
                 .containsExactly(tuple(day(0), RiskLevel.RED), tuple(day(5), RiskLevel.NONE));
-        RiskSnapshot atSettlement = snapshots().get(1);
+        RiskSnapshot atSettlement = snapshots(harness).get(1);
         assertThat(atSettlement.score()).isZero();
         // The settling rule says why the score fell, for no points; nothing else counts any more.
         assertThat(atSettlement.hits()).extracting(Hit::ruleId, Hit::points, Hit::signalIds)
                 .containsExactly(tuple("OUT-002", 0, List.of(settled.id())));
         assertThat(atSettlement.hits().get(0).reason()).contains("调解", "700000");
         assertThat(harness.extractOutputValues()).extracting(Alert::level).containsExactly(RiskLevel.RED);
-        assertThat(stateOf(E1).hits).isEmpty();
-        assertThat(stateOf(E1).settledAt).isEqualTo(day(5).toEpochMilli());
+        assertThat(stateOf(harness, E1).hits).isEmpty();
+        assertThat(stateOf(harness, E1).settledAt).isEqualTo(day(5).toEpochMilli());
     }
 
     @Test
@@ -590,7 +569,7 @@ class EnterpriseRiskFunctionTest {
         send(caseOutcome(E1, "JUDGED", 40_000, day(3)));
         harness.watermark(day(4).toEpochMilli());
 
-        assertThat(snapshots()).extracting(RiskSnapshot::asOf, RiskSnapshot::level, RiskSnapshot::score)
+        assertThat(snapshots(harness)).extracting(RiskSnapshot::asOf, RiskSnapshot::level, RiskSnapshot::score)
                 .containsExactly(tuple(day(1), RiskLevel.NONE, 15.0), tuple(day(3), RiskLevel.NONE, 0.0));
     }
 
@@ -601,9 +580,9 @@ class EnterpriseRiskFunctionTest {
         send(caseOutcome(E1, outcome, recovered, day(1))); // a day later 85 points have cooled to 83: still RED
         harness.watermark(day(2).toEpochMilli());
 
-        assertThat(snapshots()).extracting(RiskSnapshot::asOf).as("nothing changed").containsExactly(day(0));
-        assertThat(stateOf(E1).hits).containsOnlyKeys("WAGE-001", "WAGE-002", "WAGE-003", "CST-001");
-        assertThat(stateOf(E1).settledAt).isEqualTo(Long.MIN_VALUE);
+        assertThat(snapshots(harness)).extracting(RiskSnapshot::asOf).as("nothing changed").containsExactly(day(0));
+        assertThat(stateOf(harness, E1).hits).containsOnlyKeys("WAGE-001", "WAGE-002", "WAGE-003", "CST-001");
+        assertThat(stateOf(harness, E1).settledAt).isEqualTo(Long.MIN_VALUE);
     }
 
     @Test
@@ -611,15 +590,15 @@ class EnterpriseRiskFunctionTest {
         send(severeArrears(E1, 0));
         send(caseOutcome(E1, "MEDIATED", 700_000, day(10)));
         harness.watermark(day(10).toEpochMilli());
-        int snapshotsBefore = snapshots().size();
+        int snapshotsBefore = snapshots(harness).size();
 
         send(wageArrears(E1, 5, 40, 800_000, day(8))); // late, within the lateness: judged, but settled already
 
         assertThat(counted(EnterpriseRiskFunction.ACC_LATE_JUDGED)).isEqualTo(1);
         assertThat(harness.extractOutputValues()).hasSize(1); // the RED of day 0, nothing since
-        assertThat(snapshots()).hasSize(snapshotsBefore);
-        assertThat(stateOf(E1).hits).isEmpty();
-        assertThat(stateOf(E1).score).isZero();
+        assertThat(snapshots(harness)).hasSize(snapshotsBefore);
+        assertThat(stateOf(harness, E1).hits).isEmpty();
+        assertThat(stateOf(harness, E1).score).isZero();
     }
 
     @Test
@@ -632,7 +611,7 @@ class EnterpriseRiskFunctionTest {
             send(s);
             harness.watermark(s.occurredAtMillis());
         }
-        EnterpriseState inTime = stateOf(E1);
+        EnterpriseState inTime = stateOf(harness, E1);
         close();
 
         open();
@@ -641,7 +620,7 @@ class EnterpriseRiskFunctionTest {
             harness.watermark(Math.max(s.occurredAtMillis(), settled.occurredAtMillis()));
         }
 
-        EnterpriseState arrivedLate = stateOf(E1);
+        EnterpriseState arrivedLate = stateOf(harness, E1);
         assertThat(arrivedLate.hits).isEqualTo(inTime.hits).isEmpty();
         assertThat(arrivedLate.score).isEqualTo(inTime.score);
         assertThat(arrivedLate.level).isEqualTo(inTime.level);
@@ -686,8 +665,8 @@ class EnterpriseRiskFunctionTest {
             open();
             order.forEach(this::sendUnchecked);
             harness.watermark(day(30).toEpochMilli());
-            List<Object> outputs = List.of(harness.extractOutputValues(), snapshots(), stateOf(E1).hits,
-                    stateOf(E1).score);
+            List<Object> outputs = List.of(harness.extractOutputValues(), snapshots(harness), stateOf(harness, E1).hits,
+                    stateOf(harness, E1).score);
             if (first == null) {
                 first = outputs;
                 assertThat(harness.extractOutputValues()).extracting(a -> a.raisedAt()).contains(day(20));

@@ -2,6 +2,9 @@ package org.laborwatch.engine.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.laborwatch.engine.risk.RiskOperatorHarness.late;
+import static org.laborwatch.engine.risk.RiskOperatorHarness.snapshots;
+import static org.laborwatch.engine.risk.RiskOperatorHarness.stateOf;
 import static org.laborwatch.rules.Signals.E1;
 import static org.laborwatch.rules.Signals.E2;
 import static org.laborwatch.rules.Signals.caseOutcome;
@@ -15,11 +18,6 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarksWithIdleness;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.util.clock.ManualClock;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +30,6 @@ import org.laborwatch.engine.ingest.BodyOfStreamWatermarks;
 import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.ingest.WallClockWhenQuiet;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
-import org.laborwatch.engine.ruleset.RuleSetState;
 import org.laborwatch.rules.fact.CreditCode;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.risk.Alert;
@@ -82,11 +79,7 @@ class QuietStreamTest {
     void open() throws Exception {
         EnterpriseRiskFunction function = new EnterpriseRiskFunction(RuleSets.bundled(),
                 EvaluatorFactory.drools(SessionMode.LONG_LIVED), RiskConfig.defaults(), SignalCodec.defaults());
-        harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(function, List.of(RuleSetState.DESCRIPTOR)),
-                Signal::enterpriseId, Types.STRING, 1, 1, 0);
-        harness.setup();
-        harness.open();
+        harness = RiskOperatorHarness.open(function, null);
     }
 
     @AfterEach
@@ -114,23 +107,6 @@ class QuietStreamTest {
         return Instant.ofEpochMilli(wall.absoluteTimeMillis());
     }
 
-    private List<RiskSnapshot> snapshots() {
-        var out = harness.getSideOutput(EnterpriseRiskFunction.RISK);
-        return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
-    }
-
-    private List<DeadLetter> late() {
-        var out = harness.getSideOutput(EnterpriseRiskFunction.LATE);
-        return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
-    }
-
-    private EnterpriseState stateOf(String enterprise) throws Exception {
-        var backend = harness.getOperator().getKeyedStateBackend();
-        backend.setCurrentKey(enterprise);
-        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                EnterpriseRiskFunction.STATE).value();
-    }
-
     /** Four months of arrears for 30 construction workers: 85 points, RED. */
     private static Signal severeArrears(String enterprise, Instant at) {
         return wageArrears(enterprise, 4, 30, 700_000, at);
@@ -151,10 +127,10 @@ class QuietStreamTest {
         Signal outcome = caseOutcome(E1, "MEDIATED", 1_280_000, wallNow());
         arrive(outcome);
         quiet(STREAM.idleAdvance().minus(PERIOD));
-        assertThat(snapshots()).as("it may still wait for earlier signals").hasSize(1);
+        assertThat(snapshots(harness)).as("it may still wait for earlier signals").hasSize(1);
 
         quiet(PERIOD.multipliedBy(2));
-        assertThat(snapshots()).extracting(RiskSnapshot::asOf, RiskSnapshot::level, RiskSnapshot::score)
+        assertThat(snapshots(harness)).extracting(RiskSnapshot::asOf, RiskSnapshot::level, RiskSnapshot::score)
                 .last().isEqualTo(tuple(outcome.occurredAt(), RiskLevel.NONE, 0.0));
     }
 
@@ -171,16 +147,16 @@ class QuietStreamTest {
         arrive(consultation(E3, date("2026-02-26")));
         arrive(consultation(E3, date("2026-02-27"))); // the year's last signals: a quorum, event time at 02-25
         assertThat(harness.extractOutputValues()).extracting(Alert::enterpriseId).containsExactly(E1, E2);
-        List<RiskSnapshot> beforeTheJump = snapshots();
+        List<RiskSnapshot> beforeTheJump = snapshots(harness);
         assertThat(harness.numEventTimeTimers()).as("the last two wait, and three TTL checks").isEqualTo(5);
 
         quiet(STREAM.idleAdvance().plus(PERIOD));
 
         assertThat(harness.numEventTimeTimers()).as("E2's and E3's TTL checks").isEqualTo(2);
-        assertThat(stateOf(E1)).isNull();
-        assertThat(stateOf(E2).level).isEqualTo(RiskLevel.RED);
-        assertThat(stateOf(E3).lastJudgedAt).isEqualTo(date("2026-02-27").toEpochMilli());
-        assertThat(snapshots()).as("no snapshot for the forgotten, none for the idle")
+        assertThat(stateOf(harness, E1)).isNull();
+        assertThat(stateOf(harness, E2).level).isEqualTo(RiskLevel.RED);
+        assertThat(stateOf(harness, E3).lastJudgedAt).isEqualTo(date("2026-02-27").toEpochMilli());
+        assertThat(snapshots(harness)).as("no snapshot for the forgotten, none for the idle")
                 .filteredOn(s -> !s.enterpriseId().equals(E3)).isEqualTo(beforeTheJump);
 
         arrive(severeArrears(E2, date("2026-02-21"))); // the year's, redelivered months late
@@ -188,9 +164,9 @@ class QuietStreamTest {
         arrive(outcome);
         quiet(STREAM.idleAdvance().plus(PERIOD.multipliedBy(2)));
 
-        assertThat(late()).extracting(DeadLetter::reason).extracting(DeadLetter.Reason::code)
+        assertThat(late(harness)).extracting(DeadLetter::reason).extracting(DeadLetter.Reason::code)
                 .containsExactly(Rejection.LATE);
-        assertThat(snapshots()).extracting(RiskSnapshot::enterpriseId, RiskSnapshot::asOf, RiskSnapshot::level)
+        assertThat(snapshots(harness)).extracting(RiskSnapshot::enterpriseId, RiskSnapshot::asOf, RiskSnapshot::level)
                 .last().isEqualTo(tuple(E1, outcome.occurredAt(), RiskLevel.NONE));
     }
 }
