@@ -42,10 +42,8 @@ final class Commands implements Callable<Integer> {
             GenerateCommand::new,
             RunCommand::new,
             LiveCommand::new,
-            ValidateRulesCommand::new,
-            TestRulesCommand::new,
+            RulesCommand::commandLine,
             ReplayCommand::new,
-            PublishRulesCommand::new,
             UpgradeSavepointCommand::new,
             launcher("bench", "throughput benchmark: Drools rules against the same rules hand-written in Java; "
                     + "--stack: the job on Kafka/Elasticsearch against a plain consumer, and its alert latency; "
@@ -75,8 +73,7 @@ final class Commands implements Callable<Integer> {
             top.addSubcommand(command.apply(out));
         }
         // Every command gets --help and the same layout here, so none can be without them.
-        Stream.concat(Stream.of(top), top.getSubcommands().values().stream()).map(CommandLine::getCommandSpec)
-                .forEach(Commands::withHelp);
+        everyCommand(top).map(CommandLine::getCommandSpec).forEach(Commands::withHelp);
         return top.setOut(writer(out)).setErr(writer(err)).setUsageHelpWidth(110)
                 // As before picocli: an option given twice takes the last value (the launcher may add --stack).
                 .setOverwrittenOptionsAllowed(true);
@@ -87,6 +84,12 @@ final class Commands implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(out);
         return Main.USAGE_ERROR;
+    }
+
+    /** A command and all its subcommands, at any depth ({@code rules validate}). */
+    static Stream<CommandLine> everyCommand(CommandLine command) {
+        return Stream.concat(Stream.of(command),
+                command.getSubcommands().values().stream().flatMap(Commands::everyCommand));
     }
 
     private static Function<PrintStream, Object> launcher(String name, String description, String... synopses) {

@@ -1,5 +1,6 @@
 package org.laborwatch.engine.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,15 +17,18 @@ final class HelpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "COMMAND", description = "a command of the list")
-    String command;
+    @Parameters(arity = "0..2", paramLabel = "COMMAND", description = "a command of the list (and its subcommand)")
+    List<String> command = List.of();
 
     @Override
     public Integer call() {
         CommandLine all = spec.parent().commandLine();
-        CommandLine wanted = command == null ? all : all.getSubcommands().get(command);
-        if (wanted == null) {
-            throw Usage.error(spec, "unknown command '" + command + "'");
+        CommandLine wanted = all;
+        for (String name : command) {
+            wanted = wanted.getSubcommands().get(name);
+            if (wanted == null) {
+                throw Usage.error(spec, "unknown command '" + String.join(" ", command) + "'");
+            }
         }
         wanted.usage(all.getOut());
         return Main.SUCCESS;

@@ -79,10 +79,12 @@ public final class Main {
     }
 
     private static String message(ParameterException e) {
-        if (e instanceof UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null) {
+        if (e instanceof UnmatchedArgumentException unmatched && !e.getCommandLine().getSubcommands().isEmpty()) {
             List<String> args = unmatched.getUnmatched();
             if (!args.isEmpty() && !args.get(0).startsWith("-")) {
-                return "unknown command '" + args.get(0) + "'";
+                String parent = e.getCommandLine().getParent() == null ? ""
+                        : e.getCommandLine().getCommandName() + " ";
+                return "unknown command '" + parent + args.get(0) + "'";
             }
         }
         return e.getMessage();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "publish-rules", description = {
+@Command(name = "publish", description = {
     "check a directory of DRL files and decision tables and publish it to the running jobs",
     "A rule set that does not compile is refused here and nothing is published. Published to lw.rules "
             + "(LW_KAFKA_BOOTSTRAP): running jobs swap to it without a restart and report on lw.rules.events."})

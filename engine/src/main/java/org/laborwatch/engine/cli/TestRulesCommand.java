@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "test-rules", description = {
+@Command(name = "test", description = {
     "run rule scenarios (YAML) through the engine against a directory of DRL files",
     "Scenarios come from DIR/scenarios unless --scenarios names another directory (their format: "
             + "docs/rule-authoring.md, \"Scenarios\"). Each is listed as passed or failed, a failure with what differs "

@@ -12,7 +12,7 @@ import org.laborwatch.rules.ruleset.RuleSets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate-rules", description = {
+@Command(name = "validate", description = {
     "compile and check a directory of DRL files and decision tables (.csv, .xlsx)",
     "Problems are reported with file and line, or table and row (syntax, forbidden constructs, missing "
             + "metadata); a valid set is listed rule by rule. Exit code 1 when there is a problem."})

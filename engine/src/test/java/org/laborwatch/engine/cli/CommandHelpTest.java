@@ -17,18 +17,18 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 class CommandHelpTest {
 
     static Stream<String> everyCommand() {
-        return Cli.commands().stream().map(CommandLine::getCommandName);
+        return Cli.commands().stream().map(Cli::name);
     }
 
     static Stream<String> commandsWithRequiredArguments() {
         return Cli.commands().stream().filter(c -> !required(c.getCommandSpec()).isEmpty())
-                .map(CommandLine::getCommandName);
+                .map(Cli::name);
     }
 
     @ParameterizedTest
     @MethodSource("everyCommand")
     void shouldPrintItsUsageAndSucceedWhenAskedForHelp(String command) {
-        Cli cli = Cli.run(command, "--help");
+        Cli cli = Cli.runCommand(command, "--help");
 
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.output()).startsWith("Usage: laborwatch " + command);
@@ -37,16 +37,16 @@ class CommandHelpTest {
     @ParameterizedTest
     @MethodSource("everyCommand")
     void shouldPrintItsUsageWhenHelpIsAskedForByName(String command) {
-        Cli cli = Cli.run("help", command);
+        Cli cli = Cli.runCommand("help " + command);
 
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.output()).isEqualTo(Cli.run(command, "-h").output());
+        assertThat(cli.output()).isEqualTo(Cli.runCommand(command, "-h").output());
     }
 
     @ParameterizedTest
     @MethodSource("everyCommand")
     void shouldNameAnUnknownOptionAndFailAsAUsageErrorWhenGivenOne(String command) {
-        Cli cli = Cli.run(command, "--no-such-option");
+        Cli cli = Cli.runCommand(command, "--no-such-option");
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.output()).contains("'--no-such-option'").contains("See 'laborwatch " + command + " --help'");
@@ -55,18 +55,18 @@ class CommandHelpTest {
     @ParameterizedTest
     @MethodSource("commandsWithRequiredArguments")
     void shouldNameAMissingRequiredArgumentAndFailAsAUsageErrorWhenGivenNone(String command) {
-        Cli cli = Cli.run(command);
+        Cli cli = Cli.runCommand(command);
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.output()).contains("Missing required")
-                .contains(label(required(Cli.commands().stream().filter(c -> c.getCommandName().equals(command))
+                .contains(label(required(Cli.commands().stream().filter(c -> Cli.name(c).equals(command))
                         .findFirst().orElseThrow().getCommandSpec()).get(0)));
     }
 
     @Test
     void shouldKnowTheCommandsThatRequireArguments() {
-        assertThat(commandsWithRequiredArguments()).containsExactly("generate", "run", "validate-rules", "test-rules", "replay",
-                "publish-rules", "upgrade-savepoint");
+        assertThat(commandsWithRequiredArguments()).containsExactly("generate", "run", "rules validate",
+                "rules test", "rules publish", "replay", "upgrade-savepoint");
     }
 
     private static List<ArgSpec> required(CommandSpec spec) {

@@ -19,10 +19,10 @@ class MainTest {
 
     @Test
     void shouldSuggestTheCommandMeantWhenOneIsMisspelt() {
-        Cli cli = Cli.run("valdiate-rules", "../rules/library");
+        Cli cli = Cli.run("rules", "valdiate", "../rules/library");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.output()).contains("unknown command 'valdiate-rules'").contains("did you mean validate-rules?");
+        assertThat(cli.output()).contains("unknown command 'rules valdiate'").contains("did you mean validate?");
     }
 
     @Test
@@ -39,7 +39,7 @@ class MainTest {
         Cli cli = Cli.run("help");
 
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.output()).contains("Usage: laborwatch").contains("validate-rules").contains("stack")
+        assertThat(cli.output()).contains("Usage: laborwatch").contains("rules").contains("stack")
                 .contains("LW_KAFKA_BOOTSTRAP");
     }
 
@@ -94,7 +94,7 @@ class MainTest {
 
     @Test
     void shouldListTheRulesOfAValidDirectory() {
-        Cli cli = Cli.run("validate-rules", "../rules/library");
+        Cli cli = Cli.run("rules", "validate", "../rules/library");
 
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.output()).contains("24 rules in 7 files, all valid").contains("WAGE-001").contains("[critical]");
@@ -108,7 +108,7 @@ class MainTest {
                 rule "x" @id("X") @points(1) @agencies("HRSS") when then end
                 """);
 
-        Cli cli = Cli.run("validate-rules", dir.toString());
+        Cli cli = Cli.run("rules", "validate", dir.toString());
 
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.output()).contains("bad.drl:2:1").contains("'import java.io.File' is not allowed");
@@ -128,7 +128,7 @@ class MainTest {
                     expect: {level: RED}
                 """);
 
-        Cli cli = Cli.run("test-rules", "../rules/library", "--scenarios", dir.toString());
+        Cli cli = Cli.run("rules", "test", "../rules/library", "--scenarios", dir.toString());
 
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.output()).contains("PASSED wages.yaml: 欠薪三个月")
@@ -140,7 +140,7 @@ class MainTest {
     void shouldSayWhereAScenarioFileIsWrong(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bad.yaml"), "scenarios:\n  - name: x\n    signals: []\n    expect: {}\n");
 
-        Cli cli = Cli.run("test-rules", "../rules/library", "--scenarios", dir.toString());
+        Cli cli = Cli.run("rules", "test", "../rules/library", "--scenarios", dir.toString());
 
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.output()).contains("bad.yaml: scenario \"x\" > signals is empty");
@@ -151,7 +151,7 @@ class MainTest {
         Files.copy(Path.of("../rules/examples/tables/wage-thresholds.csv"), dir.resolve("wage-thresholds.csv"));
         Files.copy(Path.of("../rules/library/arrears.drl"), dir.resolve("arrears.drl"));
 
-        Cli cli = Cli.run("validate-rules", dir.toString());
+        Cli cli = Cli.run("rules", "validate", dir.toString());
 
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.output()).contains("9 rules in 2 files, all valid").contains("THR-001").contains("WAGE-001");
@@ -163,8 +163,8 @@ class MainTest {
                 .replace("THR-002,25,", "THR-002,250,");
         Files.writeString(dir.resolve("thresholds.csv"), table);
 
-        Cli validate = Cli.run("validate-rules", dir.toString());
-        Cli publish = Cli.run("publish-rules", dir.toString());
+        Cli validate = Cli.run("rules", "validate", dir.toString());
+        Cli publish = Cli.run("rules", "publish", dir.toString());
 
         assertThat(validate.exitCode()).isEqualTo(1);
         assertThat(validate.output()).contains("thresholds.csv:11: ").contains("@points(250), expected 0 to 100");
@@ -184,7 +184,7 @@ class MainTest {
     void shouldRefuseToPublishRulesThatDoNotCompileBeforeTouchingKafka(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bad.drl"), "package laborwatch.bad\nrule \"x\" when nonsense then end\n");
 
-        Cli cli = Cli.run("publish-rules", dir.toString());
+        Cli cli = Cli.run("rules", "publish", dir.toString());
 
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.output()).contains("bad.drl:2").doesNotContain("published");

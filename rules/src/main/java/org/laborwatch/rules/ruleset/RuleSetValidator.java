@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * The sandbox: checks rule sources against an allowlist of what a rule may contain, before anything is compiled. Rules
  * run inside the streaming job on every signal, so one rule that blocks, loops or escapes would stall or compromise
- * every agency's alerts. Used by the CLI ({@code validate-rules}, {@code publish-rules}) and by the job through
+ * every agency's alerts. Used by the CLI ({@code rules validate}, {@code rules publish}) and by the job through
  * {@link RuleSetCompiler#compile}.
  *
  * <p>Every name in a rule is checked against {@link RuleAllowlist}: a type must be one of the fact model's or a plain
