@@ -133,7 +133,8 @@ final class CalibrationReport {
         }
         b.add(new Table(List.of("编号", "名称", "分值 原 → 新", "权重 w", "z", "命中次数", "生效样本", "结论"), rules));
         b.add(new Paragraph("无预测力 (no signal):有命中,但权重不显著大于 0(z < " + figure(r.mapping().noSignalZ())
-                + ")或折合不足 1 分,提议 0 分:规则仍会触发,只是不再加分。无命中的规则无从校准,保持原分。"));
+                + ")或折合不足 1 分,提议 0 分:规则仍会触发,只是不再加分。生效样本为 0 的规则(只在纠纷发生时或之后命中,"
+                + "如群体性事件;或从未命中)无从校准,保持原分。命中次数含纠纷发生后的命中。"));
 
         b.add(new Heading(2, "留出月份的预警质量 (Held-out quality, before → after)"));
         if (v.folds().isEmpty()) {
@@ -175,7 +176,7 @@ final class CalibrationReport {
         String v = switch (rule.verdict()) {
             case FITTED -> "已校准";
             case NO_SIGNAL -> "无预测力 (no signal)";
-            case NO_HITS -> "无命中,未校准 (no hits)";
+            case NO_HITS -> "纠纷前无命中,未校准 (no hits to learn from)";
         };
         return rule.scoreDependent() ? v + ";条件依赖分数" : v;
     }

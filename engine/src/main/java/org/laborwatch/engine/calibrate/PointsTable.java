@@ -54,7 +54,7 @@ final class PointsTable {
         return switch (r.verdict()) {
             case FITTED -> "校准:原 " + r.before() + " 分";
             case NO_SIGNAL -> "校准:原 " + r.before() + " 分;无预测力";
-            case NO_HITS -> "未校准:历史中无命中;保持原 " + r.before() + " 分";
+            case NO_HITS -> "未校准:纠纷前无命中;保持原 " + r.before() + " 分";
         };
     }
 

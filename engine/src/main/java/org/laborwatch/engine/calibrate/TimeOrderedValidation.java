@@ -54,7 +54,6 @@ final class TimeOrderedValidation {
                       PointsMapping mapping, int[] current) {
         int rules = current.length;
         List<YearMonth> months = heldOutMonths(outcomes, horizon, zone);
-        long h = horizon.toMillis();
         Map<Double, List<Fold>> foldsByCost = new LinkedHashMap<>();
         Map<Double, Double> lossByCost = new LinkedHashMap<>();
         List<YearMonth> skipped = new ArrayList<>();
@@ -64,24 +63,15 @@ final class TimeOrderedValidation {
             long scored = 0;
             skipped.clear();
             for (YearMonth month : months) {
-                long start = month.atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
-                long end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
-                List<Samples.Sample> training = samples.stream().filter(s -> s.at() + h <= start).toList();
-                List<Samples.Sample> test = samples.stream().filter(s -> s.at() >= start && s.at() < end).toList();
-                LogisticFit.Weights w;
-                PointsMapping.Proposal proposal;
-                try {
-                    w = LogisticFit.fit(training, rules, c);
-                    proposal = mapping.propose(w, current, Calibration.activeCounts(training, rules));
-                } catch (IllegalArgumentException e) {
+                Fold fold = fold(samples, month, zone, horizon, c, mapping, current);
+                if (fold == null) {
                     skipped.add(month);
                     continue;
                 }
-                loss += LogisticFit.logLoss(test, w) * test.size();
+                List<Samples.Sample> test = heldOut(samples, fold);
+                loss += LogisticFit.logLoss(test, fold.weights()) * test.size();
                 scored += test.size();
-                long latest = training.stream().mapToLong(Samples.Sample::at).max().orElse(Long.MIN_VALUE);
-                folds.add(new Fold(month, start, end, training.size(),
-                        training.stream().filter(Samples.Sample::positive).count(), latest, w, proposal));
+                folds.add(fold);
             }
             foldsByCost.put(c, folds);
             lossByCost.put(c, scored == 0 ? Double.NaN : loss / scored);
@@ -95,6 +85,34 @@ final class TimeOrderedValidation {
         long heldOutFrom = months.isEmpty() ? Long.MAX_VALUE
                 : months.get(0).atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
         return new Result(best, lossByCost, foldsByCost.get(best), List.copyOf(skipped), heldOutFrom);
+    }
+
+    /**
+     * One held-out month: the fit on the samples whose label was known when it began ({@code at + horizon <= start}),
+     * and the points it proposes. Nothing from the month itself or after reaches the fit.
+     *
+     * @return null when those samples hold no dispute (or nothing else): the month cannot be scored
+     */
+    static Fold fold(List<Samples.Sample> samples, YearMonth month, ZoneId zone, Duration horizon, double c,
+                     PointsMapping mapping, int[] current) {
+        long start = month.atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        long end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        long h = horizon.toMillis();
+        List<Samples.Sample> training = samples.stream().filter(s -> s.at() + h <= start).toList();
+        try {
+            LogisticFit.Weights w = LogisticFit.fit(training, current.length, c);
+            PointsMapping.Proposal proposal =
+                    mapping.propose(w, current, Calibration.activeCounts(training, current.length));
+            long latest = training.stream().mapToLong(Samples.Sample::at).max().orElse(Long.MIN_VALUE);
+            return new Fold(month, start, end, training.size(),
+                    training.stream().filter(Samples.Sample::positive).count(), latest, w, proposal);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<Samples.Sample> heldOut(List<Samples.Sample> samples, Fold fold) {
+        return samples.stream().filter(s -> s.at() >= fold.start() && s.at() < fold.end()).toList();
     }
 
     /** The calendar months (in the city's zone) that begin at least horizon + {@link #MIN_TRAINING} into the data. */

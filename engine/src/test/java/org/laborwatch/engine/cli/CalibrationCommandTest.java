@@ -1,0 +1,67 @@
+package org.laborwatch.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.laborwatch.engine.generate.SampleGenerator;
+
+/** {@code rules calibrate} end to end on a small generated city: the engine run, the fit, the files it writes. */
+class CalibrationCommandTest {
+    private static final Path LIBRARY = Path.of("../rules/library");
+
+    @Test
+    void shouldWriteTheProposedRuleSetAndItsReport(@TempDir Path dir) throws Exception {
+        SampleGenerator.Result city = new SampleGenerator(new SampleGenerator.Options(400, 365, 1,
+                LocalDate.of(2025, 3, 1), 1, ZoneId.of("Asia/Shanghai"))).writeTo(dir.resolve("city"));
+        Path out = dir.resolve("calibrated");
+
+        Cli cli = Cli.run("rules", "calibrate", "--signals", dir.resolve("city").toString(), "--truth",
+                city.truth().toString(), "--eruptions", "default", "--rules", LIBRARY.toString(), "--out",
+                out.toString());
+
+        assertThat(cli.exitCode()).as(cli.output()).isZero();
+        assertThat(cli.output()).contains("calibrated 24 rules").contains("held-out early recall");
+        List<String> table = Files.readAllLines(out.resolve("rules/points.csv"), StandardCharsets.UTF_8);
+        assertThat(table.get(0)).isEqualTo("RulePoints,规则分值表");
+        assertThat(table.get(1)).isEqualTo("编号,分值,说明");
+        assertThat(table).hasSize(2 + 24).anySatisfy(row -> assertThat(row).matches("WAGE-001,\\d+,.*原 30 分.*"));
+        assertThat(Files.readString(out.resolve("rules/arrears.drl")))
+                .isEqualTo(Files.readString(LIBRARY.resolve("arrears.drl")));
+        assertThat(out.resolve("rules/thresholds.csv")).exists();
+        assertThat(out.resolve("rules/scenarios/arrears.yaml")).exists();
+        assertThat(Files.readString(out.resolve("report.md"))).contains("# 规则分值校准报告")
+                .contains("ORANGE = P(纠纷) ≥ 50.0% 于 90 天 内").contains("| WAGE-001 |")
+                .contains("COLLECTIVE_INCIDENT; WAGE_ARREARS workers>=30; LAWSUIT workers>=10");
+        assertThat(Files.readString(out.resolve("report.html"))).startsWith("<!DOCTYPE html>")
+                .contains("<th>编号</th>").doesNotContain("http");
+    }
+
+    @Test
+    void shouldRefuseToCalibrateWithoutOutcomes(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("signals.jsonl"), "");
+
+        Cli cli = Cli.run("rules", "calibrate", "--signals", dir.resolve("signals.jsonl").toString(), "--out",
+                dir.resolve("out").toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("--truth FILE, --eruptions DEFINITION, or both");
+    }
+
+    @Test
+    void shouldReportAnUnreadableDefinitionAsAUsageError(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("signals.jsonl"), "");
+
+        Cli cli = Cli.run("rules", "calibrate", "--signals", dir.resolve("signals.jsonl").toString(), "--eruptions",
+                "STRIKE", "--out", dir.resolve("out").toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("--eruptions: eruption definition \"STRIKE\": \"STRIKE\" is not a signal type");
+    }
+}
