@@ -21,6 +21,7 @@ final class RulesCommand implements Callable<Integer> {
             ValidateRulesCommand::new,
             TestRulesCommand::new,
             RulesCalibrateCommand::new,
+            RulesExplainCommand::new,
             PublishRulesCommand::new);
 
     private final PrintStream out;
