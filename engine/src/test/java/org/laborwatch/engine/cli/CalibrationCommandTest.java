@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laborwatch.engine.generate.SampleGenerator;
+import org.laborwatch.rules.risk.RuleMeta;
+import org.laborwatch.rules.ruleset.RuleSetCache;
+import org.laborwatch.rules.ruleset.RuleSets;
 
 /** {@code rules calibrate} end to end on a small generated city: the engine run, the fit, the files it writes. */
 class CalibrationCommandTest {
@@ -41,6 +46,25 @@ class CalibrationCommandTest {
                 .contains("COLLECTIVE_INCIDENT; WAGE_ARREARS workers>=30; LAWSUIT workers>=10");
         assertThat(Files.readString(out.resolve("report.html"))).startsWith("<!DOCTYPE html>")
                 .contains("<th>编号</th>").doesNotContain("http");
+        assertThat(compiledPoints(out.resolve("rules"))).as("the proposal compiles with the table's points")
+                .isEqualTo(tablePoints(table));
+    }
+
+    private static Map<String, Integer> compiledPoints(Path dir) throws Exception {
+        Map<String, Integer> points = new TreeMap<>();
+        for (RuleMeta meta : RuleSetCache.compile(RuleSets.fromDirectory(dir, null)).rules()) {
+            points.put(meta.id(), meta.points());
+        }
+        return points;
+    }
+
+    private static Map<String, Integer> tablePoints(List<String> table) {
+        Map<String, Integer> points = new TreeMap<>();
+        for (String row : table.subList(2, table.size())) {
+            String[] cells = row.split(",");
+            points.put(cells[0], Integer.parseInt(cells[1]));
+        }
+        return points;
     }
 
     @Test
