@@ -132,9 +132,32 @@ final class CalibrationReport {
                     count(rule.hits()), count(rule.activeSamples()), verdict(rule)));
         }
         b.add(new Table(List.of("编号", "名称", "分值 原 → 新", "权重 w", "z", "命中次数", "生效样本", "结论"), rules));
+        List<String> noSignal = r.rules().stream()
+                .filter(rule -> rule.verdict() == PointsMapping.Verdict.NO_SIGNAL).map(Calibration.RuleResult::id)
+                .toList();
+        b.add(new Paragraph("无预测力的规则 (rules that carry no signal):"
+                + (noSignal.isEmpty() ? "无" : String.join(", ", noSignal)) + "。"));
         b.add(new Paragraph("无预测力 (no signal):有命中,但权重不显著大于 0(z < " + figure(r.mapping().noSignalZ())
                 + ")或折合不足 1 分,提议 0 分:规则仍会触发,只是不再加分。生效样本为 0 的规则(只在纠纷发生时或之后命中,"
                 + "如群体性事件;或从未命中)无从校准,保持原分。命中次数含纠纷发生后的命中。"));
+
+        if (!v.folds().isEmpty()) {
+            b.add(new Heading(3, "各折的分值 (points fitted by each fold)"));
+            List<String> header = new ArrayList<>(List.of("编号", "原分值"));
+            v.folds().forEach(f -> header.add(f.month().toString()));
+            header.add("提议 (all data)");
+            List<List<String>> byFold = new ArrayList<>();
+            for (int i = 0; i < r.rules().size(); i++) {
+                Calibration.RuleResult rule = r.rules().get(i);
+                List<String> row = new ArrayList<>(List.of(rule.id(), String.valueOf(rule.before())));
+                for (TimeOrderedValidation.Fold f : v.folds()) {
+                    row.add(String.valueOf(f.proposal().points()[i]));
+                }
+                row.add(String.valueOf(rule.after()));
+                byFold.add(row);
+            }
+            b.add(new Table(header, byFold));
+        }
 
         b.add(new Heading(2, "留出月份的预警质量 (Held-out quality, before → after)"));
         if (v.folds().isEmpty()) {
@@ -144,6 +167,9 @@ final class CalibrationReport {
             b.add(new Paragraph("自 " + day(Instant.ofEpochMilli(v.heldOutFrom()), zone) + " 起,每月用该月的折内分值"
                     + "重算各快照的分数(与引擎 Scoring 同一公式),取每家企业首次达到橙色的时刻;定义同质量报告 (Quality)。"));
             b.add(new Table(List.of("指标", "原分值 (before)", "校准后 (after)"), quality(r.before(), r.after())));
+            b.add(new Paragraph("各折只用其月份之前的数据拟合,数据比提议的拟合少(早的折只有两三个月):这里的“校准后”"
+                    + "偏保守。提议的分值在另一段历史上的表现,请用真实引擎回测(rules backtest,或 run --rules 本目录下的 "
+                    + "rules/ 并对照答案文件)。"));
         }
 
         b.add(new Heading(2, "说明 (Notes)"));
