@@ -64,7 +64,7 @@ final class CalibrationReport {
         Outcomes o = r.outcomes();
         b.add(new Table(List.of("项目", "数值"), List.of(
                 List.of("期间 (period)", day(o.start(), zone) + " – " + day(o.end(), zone)),
-                List.of("信号 (signals)", count(o.signals())),
+                List.of("信号记录 (signal records, repeats included)", count(o.signals())),
                 List.of("企业 (enterprises)", count(r.enterprises())),
                 List.of("发生纠纷的企业 (enterprises with a dispute)", count(o.eruptions().size())),
                 List.of("样本 (enterprise-weeks)", count(r.samples())),
@@ -138,7 +138,9 @@ final class CalibrationReport {
         b.add(new Paragraph("无预测力的规则 (rules that carry no signal):"
                 + (noSignal.isEmpty() ? "无" : String.join(", ", noSignal)) + "。"));
         b.add(new Paragraph("无预测力 (no signal):有命中,但权重不显著大于 0(z < " + figure(r.mapping().noSignalZ())
-                + ")或折合不足 1 分,提议 0 分:规则仍会触发,只是不再加分。生效样本为 0 的规则(只在纠纷发生时或之后命中,"
+                + ")或折合不足 1 分,提议 0 分:引擎仍评估该规则,但不足 0.5 分的命中会被"
+                + "立即遗忘,所以它不再加分,也不再出现在预警解释中(critical 规则仍会发出预警);如需保留其解释作用,"
+                + "可在 points.csv 中给 1–2 分。生效样本为 0 的规则(只在纠纷发生时或之后命中,"
                 + "如群体性事件;或从未命中)无从校准,保持原分。命中次数含纠纷发生后的命中。"));
 
         if (!v.folds().isEmpty()) {

@@ -19,7 +19,7 @@ import org.laborwatch.rules.risk.RiskSnapshot;
  * and is not kept: it is left out here too.
  */
 final class HitHistory {
-    /** One enterprise's snapshots in event-time order; for each, the rules (as indexes) active and their hits' times. */
+    /** One enterprise's snapshots in event-time order; for each, the rules (as indexes) active and their hit times. */
     record Course(long[] times, int[][] rules, long[][] hitAt) {
         /** The last snapshot at or before {@code t}, or -1 before the first. */
         int indexAt(long t) {

@@ -26,7 +26,7 @@ record PointsMapping(double probability, int threshold, double noSignalZ) {
         FITTED,
         /** Hits in the history, but no evidence that they raise the chance of a dispute: 0 points. */
         NO_SIGNAL,
-        /** Active in no sample (it fires only at or after a dispute, or never): nothing to learn from, its points stay. */
+        /** Active in no sample (it fires only at or after a dispute, or never): nothing to learn from; points stay. */
         NO_HITS
     }
 

@@ -44,11 +44,11 @@ class CalibrationEruptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "unknown type      | STRIKE workers>=10                | \"STRIKE\" is not a signal type; one of [WAGE_ARREARS",
-        "bad operator      | WAGE_ARREARS workers=>30          | cannot read \"workers=>30\" after WAGE_ARREARS: a condition is workers, amount or months",
-        "unknown field     | LAWSUIT people>=10                | cannot read \"people>=10\" after LAWSUIT",
-        "missing separator | COLLECTIVE_INCIDENT LAWSUIT       | cannot read \"LAWSUIT\" after COLLECTIVE_INCIDENT",
-        "empty             | ' ; '                             | the eruption definition is empty: name at least one signal type"})
+        "unknown type      | STRIKE workers>=10          | \"STRIKE\" is not a signal type; one of [WAGE_ARREARS",
+        "bad operator      | WAGE_ARREARS workers=>30    | cannot read \"workers=>30\" after WAGE_ARREARS: a condition",
+        "unknown field     | LAWSUIT people>=10          | cannot read \"people>=10\" after LAWSUIT",
+        "missing separator | COLLECTIVE_INCIDENT LAWSUIT | cannot read \"LAWSUIT\" after COLLECTIVE_INCIDENT",
+        "empty             | ' ; '                       | the eruption definition is empty: name at least one signal"})
     void shouldSayWhatItCouldNotRead(String name, String definition, String message) {
         assertThatThrownBy(() -> Eruptions.parse(definition)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);

@@ -86,6 +86,7 @@ class CalibrationCommandTest {
                 "STRIKE", "--out", dir.resolve("out").toString());
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.output()).contains("--eruptions: eruption definition \"STRIKE\": \"STRIKE\" is not a signal type");
+        assertThat(cli.output())
+                .contains("--eruptions: eruption definition \"STRIKE\": \"STRIKE\" is not a signal type");
     }
 }
