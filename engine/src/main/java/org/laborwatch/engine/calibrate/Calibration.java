@@ -57,8 +57,8 @@ public final class Calibration {
     public record Result(Request request, String ruleSetVersion, Outcomes outcomes, long enterprises,
                          long snapshots, int samples, long positives, PointsMapping mapping,
                          LogisticFit.Weights proposalWeights, double scale, TimeOrderedValidation.Result validation,
-                         List<RuleResult> rules, Quality before, Quality after, Duration engineRun,
-                         Duration elapsed) {
+                         List<RuleResult> rules, Quality before, Quality after, int disagreements,
+                         Duration engineRun, Duration elapsed) {
         public int[] proposedPoints() {
             return rules.stream().mapToInt(RuleResult::after).toArray();
         }
@@ -120,7 +120,8 @@ public final class Calibration {
         long positives = samples.stream().filter(Samples.Sample::positive).count();
         return new Result(request, ruleSet.version(), outcomes, outcomes.firstSeen().size(), snapshots.size(),
                 samples.size(), positives, mapping, weights, proposal.scale(), validation, List.copyOf(rules),
-                before, after, engineRun, Duration.ofNanos(System.nanoTime() - started));
+                before, after, history.disagreements(current, halfLife), engineRun,
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The proposal under {@code out/rules/}, a directory {@code --rules} accepts, and the report beside it. */

@@ -70,6 +70,8 @@ final class CalibrationReport {
                 List.of("样本 (enterprise-weeks)", count(r.samples())),
                 List.of("正例:其后 " + days(q.horizon().toDays()) + "内发生纠纷 (positives)", count(r.positives())),
                 List.of("引擎风险快照 (risk snapshots)", count(r.snapshots())),
+                List.of("按原分值重算与引擎分数不符的快照 (snapshots re-scored otherwise than the engine)",
+                        count(r.disagreements())),
                 List.of("耗时 (time)", seconds(r.elapsed()) + "(其中引擎运行 " + seconds(r.engineRun()) + ")"))));
 
         b.add(new Heading(2, "纠纷的定义 (What counted as a dispute)"));

@@ -19,8 +19,11 @@ import org.laborwatch.rules.risk.RiskSnapshot;
  * and is not kept: it is left out here too.
  */
 final class HitHistory {
-    /** One enterprise's snapshots in event-time order; for each, the rules (as indexes) active and their hit times. */
-    record Course(long[] times, int[][] rules, long[][] hitAt) {
+    /**
+     * One enterprise's snapshots in event-time order; for each, the rules (as indexes) active and their hit times, and
+     * the score the engine gave it.
+     */
+    record Course(long[] times, int[][] rules, long[][] hitAt, double[] engineScores) {
         /** The last snapshot at or before {@code t}, or -1 before the first. */
         int indexAt(long t) {
             int lo = 0;
@@ -74,10 +77,12 @@ final class HitHistory {
         long[] times = new long[n];
         int[][] rules = new int[n][];
         long[][] hitAt = new long[n][];
+        double[] scores = new double[n];
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {
             RiskSnapshot s = snapshots.get(i);
             times[i] = s.asOf().toEpochMilli();
+            scores[i] = s.score();
             List<Hit> counted = s.hits().stream().filter(h -> h.points() > 0 && index.containsKey(h.ruleId()))
                     .toList();
             rules[i] = new int[counted.size()];
@@ -91,7 +96,7 @@ final class HitHistory {
                 }
             }
         }
-        return new Course(times, rules, hitAt);
+        return new Course(times, rules, hitAt, scores);
     }
 
     List<String> ruleIds() {
@@ -104,6 +109,24 @@ final class HitHistory {
 
     Set<String> enterprises() {
         return courses.keySet();
+    }
+
+    /**
+     * How many snapshots the re-scoring with {@code points} (today's) puts at another score than the engine did: 0 when
+     * the features here are the engine's own. A hit the engine forgot (under half a point) and another that reads
+     * the score differently would show here.
+     */
+    int disagreements(int[] points, long halfLifeMillis) {
+        int n = 0;
+        for (Course c : courses.values()) {
+            for (int i = 0; i < c.times().length; i++) {
+                if (Math.abs(Rescoring.score(points, c, i, c.times()[i], halfLifeMillis) - c.engineScores()[i])
+                        > 0.1 + 1e-9) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /** Distinct hits (enterprise, rule, time) of each rule over the whole history. */
