@@ -109,17 +109,11 @@ public final class Calibration {
             return fold == null ? null : fold.proposal().points();
         });
 
-        List<String> scoreDependent = scoreDependentRules(ruleSet);
-        int[] hits = history.hitCounts();
-        List<RuleResult> rules = new ArrayList<>();
-        for (int r = 0; r < ids.size(); r++) {
-            RuleMeta m = metas.get(r);
-            rules.add(new RuleResult(m.id(), m.ruleName(), current[r], proposal.points()[r], weights.w()[r],
-                    weights.z(r), hits[r], active[r], proposal.verdicts()[r], scoreDependent.contains(m.id())));
-        }
+        List<RuleResult> rules = ruleResults(metas, proposal, weights, history.hitCounts(), active,
+                scoreDependentRules(ruleSet));
         long positives = samples.stream().filter(Samples.Sample::positive).count();
         return new Result(request, ruleSet.version(), outcomes, outcomes.firstSeen().size(), snapshots.size(),
-                samples.size(), positives, mapping, weights, proposal.scale(), validation, List.copyOf(rules),
+                samples.size(), positives, mapping, weights, proposal.scale(), validation, rules,
                 before, after, history.disagreements(current, halfLife), engineRun,
                 Duration.ofNanos(System.nanoTime() - started));
     }
@@ -131,6 +125,18 @@ public final class Calibration {
         RunOutputs.deleteRecursively(rules);
         PointsTable.writeRuleSet(result.request().rulesDir(), rules, result.rules());
         CalibrationReport.write(out, result);
+    }
+
+    private static List<RuleResult> ruleResults(List<RuleMeta> metas, PointsMapping.Proposal proposal,
+                                                LogisticFit.Weights weights, int[] hits, int[] active,
+                                                List<String> scoreDependent) {
+        List<RuleResult> rules = new ArrayList<>();
+        for (int r = 0; r < metas.size(); r++) {
+            RuleMeta m = metas.get(r);
+            rules.add(new RuleResult(m.id(), m.ruleName(), m.points(), proposal.points()[r], weights.w()[r],
+                    weights.z(r), hits[r], active[r], proposal.verdicts()[r], scoreDependent.contains(m.id())));
+        }
+        return List.copyOf(rules);
     }
 
     /** One run of the real engine over the history, every risk snapshot kept. */

@@ -50,16 +50,31 @@ final class CalibrationReport {
     }
 
     private static List<Block> blocks(Calibration.Result r) {
+        List<Block> b = new ArrayList<>();
+        intro(b, r);
+        data(b, r);
+        definition(b, r);
+        meaning(b, r);
+        model(b, r);
+        points(b, r);
+        heldOut(b, r);
+        notes(b, r);
+        return b;
+    }
+
+    private static void intro(List<Block> b, Calibration.Result r) {
         Calibration.Request q = r.request();
-        ZoneId zone = q.codec().zone();
         String meaning = String.format("ORANGE = P(纠纷) ≥ %s 于 %s 内", percent(q.probability()),
                 days(q.horizon().toDays()));
-        List<Block> b = new ArrayList<>();
         b.add(new Heading(1, "规则分值校准报告 (Rule points calibration)"));
         b.add(new Paragraph("规则集 " + r.ruleSetVersion() + "(" + q.rulesDir() + ")。提议的规则集在 rules/:规则逻辑不变,"
                 + "仅以分值表 points.csv 改写各规则分值。" + meaning + "。请审阅后用 rules backtest 在另一段历史上回测"
                 + "(回测运行真实引擎),再像其他版本一样发布。"));
+    }
 
+    private static void data(List<Block> b, Calibration.Result r) {
+        Calibration.Request q = r.request();
+        ZoneId zone = r.request().codec().zone();
         b.add(new Heading(2, "数据 (Data)"));
         Outcomes o = r.outcomes();
         b.add(new Table(List.of("项目", "数值"), List.of(
@@ -73,7 +88,10 @@ final class CalibrationReport {
                 List.of("按原分值重算与引擎分数不符的快照 (snapshots re-scored otherwise than the engine)",
                         count(r.disagreements())),
                 List.of("耗时 (time)", seconds(r.elapsed()) + "(其中引擎运行 " + seconds(r.engineRun()) + ")"))));
+    }
 
+    private static void definition(List<Block> b, Calibration.Result r) {
+        Calibration.Request q = r.request();
         b.add(new Heading(2, "纠纷的定义 (What counted as a dispute)"));
         List<String> definition = new ArrayList<>();
         if (q.truth() != null) {
@@ -86,7 +104,10 @@ final class CalibrationReport {
             definition.add("两者都给出时,取较早的一个");
         }
         b.add(new Bullets(definition));
+    }
 
+    private static void meaning(List<Block> b, Calibration.Result r) {
+        Calibration.Request q = r.request();
         b.add(new Heading(2, "分值的含义 (What the points mean)"));
         LogisticFit.Weights w = r.proposalWeights();
         b.add(new Paragraph(String.format(Locale.ROOT, "模型:P(%s内纠纷 | x) = σ(b + Σ wᵣ·xᵣ),xᵣ = 规则 r 最近一次命中的"
@@ -101,9 +122,13 @@ final class CalibrationReport {
                     percent(r.mapping().probabilityAt(w, level.threshold()))));
         }
         b.add(new Table(List.of("等级", "分值", "P(" + days(q.horizon().toDays()) + "内纠纷)"), levels));
+    }
 
-        b.add(new Heading(2, "模型与验证 (Model and validation)"));
+    private static void model(List<Block> b, Calibration.Result r) {
+        Calibration.Request q = r.request();
+        ZoneId zone = r.request().codec().zone();
         TimeOrderedValidation.Result v = r.validation();
+        b.add(new Heading(2, "模型与验证 (Model and validation)"));
         List<String> model = new ArrayList<>();
         model.add("L2 正则化逻辑回归 (liblinear 2.44, L2R_LR, BSD-3-Clause),截距不正则化。");
         model.add("正则化强度 C 由按时间顺序的交叉验证选出(留出月份样本的平均对数损失):" + costs(v.lossByCost())
@@ -125,7 +150,10 @@ final class CalibrationReport {
         }
         b.add(new Table(List.of("留出月份 (held-out month)", "训练样本", "其中正例", "最晚训练样本", "有预测力的规则数"),
                 folds));
+    }
 
+    private static void points(List<Block> b, Calibration.Result r) {
+        TimeOrderedValidation.Result v = r.validation();
         b.add(new Heading(2, "各规则分值 (Points per rule)"));
         List<List<String>> rules = new ArrayList<>();
         for (Calibration.RuleResult rule : r.rules()) {
@@ -162,7 +190,12 @@ final class CalibrationReport {
             }
             b.add(new Table(header, byFold));
         }
+    }
 
+    private static void heldOut(List<Block> b, Calibration.Result r) {
+        Calibration.Request q = r.request();
+        ZoneId zone = r.request().codec().zone();
+        TimeOrderedValidation.Result v = r.validation();
         b.add(new Heading(2, "留出月份的预警质量 (Held-out quality, before → after)"));
         if (v.folds().isEmpty()) {
             b.add(new Paragraph("历史太短,没有留出月份:需要至少 " + days(q.horizon().toDays()) + " + "
@@ -175,7 +208,9 @@ final class CalibrationReport {
                     + "偏保守。提议的分值在另一段历史上的表现,请用真实引擎回测(rules backtest,或 run --rules 本目录下的 "
                     + "rules/ 并对照答案文件)。"));
         }
+    }
 
+    private static void notes(List<Block> b, Calibration.Result r) {
         b.add(new Heading(2, "说明 (Notes)"));
         List<String> notes = new ArrayList<>();
         notes.add("命中来自用原分值运行一次真实引擎;规则条件读取特征而非分数,所以分值改变不改变命中。");
@@ -188,7 +223,6 @@ final class CalibrationReport {
         notes.add("分值为 0 的命中(结案规则 hits.settle 的说明)不计入;结案(OUT-002)清除其之前的命中,快照已反映。");
         notes.add("衰减后不足 0.5 分的命中会被引擎遗忘;按原分值遗忘的命中在此缺失,新分值下其贡献同样不足数分。");
         b.add(new Bullets(notes));
-        return b;
     }
 
     private static List<List<String>> quality(Quality before, Quality after) {
