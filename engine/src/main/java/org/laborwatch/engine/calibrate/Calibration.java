@@ -102,8 +102,9 @@ public final class Calibration {
         int[] active = activeCounts(samples, ids.size());
         PointsMapping.Proposal proposal = mapping.propose(weights, current, active);
 
+        // Today's points over exactly the months the folds scored: a month no fold could fit is left out of both.
         Quality before = HeldOutQuality.of(history, outcomes, validation.heldOutFrom(), zone, halfLife,
-                t -> current);
+                t -> validation.foldAt(t) == null ? null : current);
         Quality after = HeldOutQuality.of(history, outcomes, validation.heldOutFrom(), zone, halfLife, t -> {
             TimeOrderedValidation.Fold fold = validation.foldAt(t);
             return fold == null ? null : fold.proposal().points();
