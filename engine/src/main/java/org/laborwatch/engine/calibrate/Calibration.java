@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.laborwatch.connectors.json.RecordCodec;
@@ -35,6 +36,8 @@ import org.laborwatch.rules.ruleset.SessionMode;
 public final class Calibration {
     /** A rule reading these reads something the points decide: its hits under the proposal may differ. */
     private static final Pattern SCORE_FEATURES = Pattern.compile("\\b(redEpisodes|currentLevel)\\b");
+    /** The probabilities the report shows the held-out quality at, beside the one asked for. */
+    static final double[] OTHER_PROBABILITIES = {0.3, 0.5, 0.7, 0.9};
     private static final Pattern RULE_ID = Pattern.compile("@id\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     /**
@@ -57,7 +60,8 @@ public final class Calibration {
     public record Result(Request request, String ruleSetVersion, Outcomes outcomes, long enterprises,
                          long snapshots, int samples, long positives, PointsMapping mapping,
                          LogisticFit.Weights proposalWeights, double scale, TimeOrderedValidation.Result validation,
-                         List<RuleResult> rules, Quality before, Quality after, int disagreements,
+                         List<RuleResult> rules, Quality before, Quality after,
+                         Map<Double, Quality> afterAtOtherProbabilities, int disagreements,
                          Duration engineRun, Duration elapsed) {
         public int[] proposedPoints() {
             return rules.stream().mapToInt(RuleResult::after).toArray();
@@ -109,13 +113,18 @@ public final class Calibration {
             TimeOrderedValidation.Fold fold = validation.foldAt(t);
             return fold == null ? null : fold.proposal().points();
         });
+        Map<Double, Quality> afterAt = new TreeMap<>();
+        for (double p : OTHER_PROBABILITIES) {
+            afterAt.put(p, heldOutAt(PointsMapping.orange(p), validation, history, outcomes, zone, halfLife,
+                    current));
+        }
 
         List<RuleResult> rules = ruleResults(metas, proposal, weights, history.hitCounts(), active,
                 scoreDependentRules(ruleSet));
         long positives = samples.stream().filter(Samples.Sample::positive).count();
         return new Result(request, ruleSet.version(), outcomes, outcomes.firstSeen().size(), snapshots.size(),
                 samples.size(), positives, mapping, weights, proposal.scale(), validation, rules,
-                before, after, history.disagreements(current, halfLife), engineRun,
+                before, after, afterAt, history.disagreements(current, halfLife), engineRun,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -126,6 +135,38 @@ public final class Calibration {
         RunOutputs.deleteRecursively(rules);
         PointsTable.writeRuleSet(result.request().rulesDir(), rules, result.rules());
         CalibrationReport.write(out, result);
+    }
+
+    /**
+     * The held-out quality had ORANGE been set to mean another probability: the same folds' weights, mapped again. No
+     * fit is repeated (the probability only scales the points), so the author sees the trade-off before choosing.
+     *
+     * @return null when the probability cannot be mapped (the base rate already reaches it in some fold)
+     */
+    private static Quality heldOutAt(PointsMapping mapping, TimeOrderedValidation.Result validation,
+                                     HitHistory history, Outcomes outcomes, ZoneId zone, long halfLife,
+                                     int[] current) {
+        Map<TimeOrderedValidation.Fold, int[]> points = new java.util.HashMap<>();
+        try {
+            for (TimeOrderedValidation.Fold f : validation.folds()) {
+                points.put(f, remapped(mapping, f, current));
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return HeldOutQuality.of(history, outcomes, validation.heldOutFrom(), zone, halfLife, t -> {
+            TimeOrderedValidation.Fold fold = validation.foldAt(t);
+            return fold == null ? null : points.get(fold);
+        });
+    }
+
+    /** The fold's verdicts kept (they do not depend on the probability), its fitted rules' points scaled anew. */
+    private static int[] remapped(PointsMapping mapping, TimeOrderedValidation.Fold fold, int[] current) {
+        int[] active = new int[current.length];
+        for (int r = 0; r < current.length; r++) {
+            active[r] = fold.proposal().verdicts()[r] == PointsMapping.Verdict.NO_HITS ? 0 : 1;
+        }
+        return mapping.propose(fold.weights(), current, active).points();
     }
 
     private static List<RuleResult> ruleResults(List<RuleMeta> metas, PointsMapping.Proposal proposal,

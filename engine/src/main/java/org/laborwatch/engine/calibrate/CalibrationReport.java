@@ -204,6 +204,14 @@ final class CalibrationReport {
             b.add(new Paragraph("自 " + day(Instant.ofEpochMilli(v.heldOutFrom()), zone) + " 起,每月用该月的折内分值"
                     + "重算各快照的分数(与引擎 Scoring 同一公式),取每家企业首次达到橙色的时刻;定义同质量报告 (Quality)。"));
             b.add(new Table(List.of("指标", "原分值 (before)", "校准后 (after)"), quality(r.before(), r.after())));
+            b.add(new Heading(3, "若橙色表示其他概率 (if ORANGE meant another probability)"));
+            List<List<String>> rows = new ArrayList<>();
+            r.afterAtOtherProbabilities().forEach((p, quality) -> rows.add(quality == null
+                    ? List.of(percent(p), "—", "—", "—", "—")
+                    : List.of(percent(p), count(quality.alerted()), percent(quality.precision()),
+                            percent(quality.earlyRecall()), lead(quality.medianLeadDays()))));
+            b.add(new Table(List.of("--probability", "达到橙色的企业", "精确率", "提前召回率", "提前天数中位数"), rows));
+            b.add(new Paragraph("同一批折内权重,只按概率重新折算分值(不重新拟合)。概率越高,橙色越少、越准,也越晚。"));
             b.add(new Paragraph("各折只用其月份之前的数据拟合,数据比提议的拟合少(早的折只有两三个月):这里的“校准后”"
                     + "偏保守。提议的分值在另一段历史上的表现,请用真实引擎回测(rules backtest,或 run --rules 本目录下的 "
                     + "rules/ 并对照答案文件)。"));

@@ -42,7 +42,7 @@ class CalibrationCommandTest {
         assertThat(out.resolve("rules/thresholds.csv")).exists();
         assertThat(out.resolve("rules/scenarios/arrears.yaml")).exists();
         assertThat(Files.readString(out.resolve("report.md"))).contains("# 规则分值校准报告")
-                .contains("ORANGE = P(纠纷) ≥ 50.0% 于 90 天 内").contains("| WAGE-001 |")
+                .contains("ORANGE = P(纠纷) ≥ 50.0% 于 90 天 内").contains("| WAGE-001 |").contains("若橙色表示其他概率")
                 .contains("COLLECTIVE_INCIDENT; WAGE_ARREARS workers>=30; LAWSUIT workers>=10")
                 .as("today's points re-score every snapshot as the engine scored it")
                 .contains("| 按原分值重算与引擎分数不符的快照 (snapshots re-scored otherwise than the engine) | 0 |");
