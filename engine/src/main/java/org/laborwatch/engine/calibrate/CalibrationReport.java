@@ -247,7 +247,9 @@ final class CalibrationReport {
     private static String verdict(Calibration.RuleResult rule) {
         String v = switch (rule.verdict()) {
             case FITTED -> "已校准";
-            case NO_SIGNAL -> "无预测力 (no signal)";
+            // As many standard errors below 0 as "no signal" asks above it: its hits go with fewer disputes.
+            case NO_SIGNAL -> rule.z() <= -PointsMapping.DEFAULT_NO_SIGNAL_Z
+                    ? "无预测力 (no signal);权重显著为负:其他规则相同时,命中的企业纠纷反而更少" : "无预测力 (no signal)";
             case NO_HITS -> "纠纷前无命中,未校准 (no hits to learn from)";
         };
         return rule.scoreDependent() ? v + ";条件依赖分数" : v;
