@@ -1,5 +1,6 @@
 package org.laborwatch.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "calibrate", description = {
     "fit each rule's points to history and its outcomes, so that ORANGE means a stated probability of a dispute",
     "Runs the engine once over the signals, fits a regularised logistic model of the rules' decayed hits (checked on "
-            + "months it was not fitted on) and writes a proposed rule set to OUT/rules (the rules unchanged, their "
-            + "points in points.csv) and a report to OUT/report.md and OUT/report.html (docs/rule-authoring.md, "
+            + "months it was not fitted on) and writes a proposed rule set to DIR/rules (the rules unchanged, their "
+            + "points in points.csv) and a report to DIR/report.md and DIR/report.html (docs/rule-authoring.md, "
             + "\"Calibrating points\")."})
 final class RulesCalibrateCommand implements Callable<Integer> {
     static final String DEFAULT_RULES = "rules/library";
@@ -75,6 +76,9 @@ final class RulesCalibrateCommand implements Callable<Integer> {
         }
         if (!(probability > 0 && probability < 1)) {
             throw Usage.error(spec, "--probability must be between 0 and 1, got " + probability);
+        }
+        if (truth != null && !Files.isRegularFile(truth)) {
+            throw new IOException("no ground-truth file " + truth);
         }
         Duration within = horizon();
         Eruptions definition;
