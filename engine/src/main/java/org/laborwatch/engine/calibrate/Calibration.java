@@ -130,6 +130,7 @@ public final class Calibration {
 
     /** The proposal under {@code out/rules/}, a directory {@code --rules} accepts, and the report beside it. */
     public static void write(Result result, Path out) throws IOException {
+        checkOut(result.request().rulesDir(), out);
         Files.createDirectories(out);
         Path rules = out.resolve("rules");
         RunOutputs.deleteRecursively(rules);
@@ -179,6 +180,18 @@ public final class Calibration {
                     weights.z(r), hits[r], active[r], proposal.verdicts()[r], scoreDependent.contains(m.id())));
         }
         return List.copyOf(rules);
+    }
+
+    /**
+     * {@code out/rules} is emptied before the proposal is written: it must not be, or hold, the rule set being
+     * calibrated ({@code --rules x/rules --out x} would otherwise delete it).
+     */
+    public static void checkOut(Path rulesDir, Path out) throws IOException {
+        Path proposal = out.resolve("rules").toAbsolutePath().normalize();
+        if (rulesDir.toAbsolutePath().normalize().startsWith(proposal)) {
+            throw new IOException("--out " + out + " would write the proposal over the rule set being calibrated ("
+                    + rulesDir + "): choose another directory");
+        }
     }
 
     /** One run of the real engine over the history, every risk snapshot kept. */

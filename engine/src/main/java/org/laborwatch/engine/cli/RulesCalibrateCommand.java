@@ -87,6 +87,7 @@ final class RulesCalibrateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Usage.error(spec, "--eruptions: " + e.getMessage());
         }
+        Calibration.checkOut(rulesDir(), outDir); // before the run, not after it
         Calibration.Request request = new Calibration.Request(rulesDir(), EmbeddedRun.signalFiles(signals), truth,
                 definition, probability, within, config.load().risk(), SignalCodec.defaults(),
                 Usage.atLeast(spec, "--parallelism", parallelism, 1));

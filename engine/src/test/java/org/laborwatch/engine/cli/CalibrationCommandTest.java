@@ -70,6 +70,20 @@ class CalibrationCommandTest {
     }
 
     @Test
+    void shouldRefuseToWriteTheProposalOverTheRulesItCalibrates(@TempDir Path dir) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("a.drl"), "package x\n");
+        Files.writeString(dir.resolve("signals.jsonl"), "");
+
+        Cli cli = Cli.run("rules", "calibrate", "--signals", dir.resolve("signals.jsonl").toString(), "--eruptions",
+                "default", "--rules", rules.toString(), "--out", dir.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.output()).contains("would write the proposal over the rule set being calibrated");
+        assertThat(rules.resolve("a.drl")).exists();
+    }
+
+    @Test
     void shouldRefuseToCalibrateWithoutOutcomes(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("signals.jsonl"), "");
 
