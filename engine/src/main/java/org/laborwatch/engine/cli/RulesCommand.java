@@ -22,7 +22,9 @@ final class RulesCommand implements Callable<Integer> {
             TestRulesCommand::new,
             RulesCalibrateCommand::new,
             RulesExplainCommand::new,
-            PublishRulesCommand::new);
+            PublishRulesCommand::new,
+            RulesVersionsCommand::new,
+            RulesRollbackCommand::new);
 
     private final PrintStream out;
 
