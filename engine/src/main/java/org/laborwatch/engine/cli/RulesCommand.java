@@ -20,6 +20,7 @@ final class RulesCommand implements Callable<Integer> {
     private static final List<Function<PrintStream, Object>> LIST = List.of(
             ValidateRulesCommand::new,
             TestRulesCommand::new,
+            RulesBacktestCommand::new,
             PublishRulesCommand::new);
 
     private final PrintStream out;
