@@ -54,9 +54,9 @@ public abstract sealed class ProgressDisplay implements EmbeddedRun.Progress, Au
 
         Bar(String ruleSet, long total) {
             super(total);
+            // No speed and no ETA: both phases run over the same lines, so either would restart halfway.
             this.bar = new ProgressBarBuilder().setTaskName(ruleSet).setInitialMax(this.total)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setUnit(" 条", 1)
-                    .showSpeed().build();
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).hideEta().build();
         }
 
         @Override
