@@ -110,21 +110,29 @@ final class SummarySections {
         return row(run, label, r -> cell.apply(r.quality()));
     }
 
-    /** Alerts per ISO week and level, one table per rule set: the numbers behind the charts. */
+    /** Alerts per ISO week by level and by agency, two tables per rule set: the numbers behind the charts. */
     static List<Section> weeks(BacktestRun run, List<String> weeks) {
         List<Section> sections = new ArrayList<>();
         for (BacktestResult result : run.results()) {
-            List<String> header = new ArrayList<>(List.of("周 (ISO week)"));
-            ALERTED.forEach(level -> header.add(Cells.level(level)));
-            List<List<String>> rows = new ArrayList<>();
-            for (String week : weeks) {
-                Map<RiskLevel, Integer> counts = result.weeklyByLevel().getOrDefault(week, Map.of());
-                List<String> row = new ArrayList<>(List.of(week));
-                ALERTED.forEach(level -> row.add(Cells.count(counts.getOrDefault(level, 0))));
-                rows.add(row);
-            }
-            sections.add(Section.of(3, "每周预警 (alerts per week): " + result.ruleSetVersion(), header, rows));
+            sections.add(perWeek("每周各级预警 (alerts per week and level): " + result.ruleSetVersion(), weeks,
+                    ALERTED, Cells::level, result.weeklyByLevel()));
+            sections.add(perWeek("每周各部门预警 (alerts per week and agency): " + result.ruleSetVersion(), weeks,
+                    List.of(Agency.values()), Cells::agency, result.weeklyByAgency()));
         }
         return sections;
+    }
+
+    private static <K> Section perWeek(String heading, List<String> weeks, List<K> columns,
+                                       Function<K, String> label, Map<String, Map<K, Integer>> counts) {
+        List<String> header = new ArrayList<>(List.of("周 (ISO week)"));
+        columns.forEach(column -> header.add(label.apply(column)));
+        List<List<String>> rows = new ArrayList<>();
+        for (String week : weeks) {
+            Map<K, Integer> inWeek = counts.getOrDefault(week, Map.of());
+            List<String> row = new ArrayList<>(List.of(week));
+            columns.forEach(column -> row.add(Cells.count(inWeek.getOrDefault(column, 0))));
+            rows.add(row);
+        }
+        return Section.of(3, heading, header, rows);
     }
 }
