@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -169,7 +171,9 @@ public final class EmbeddedRun {
             Map<String, Object> counters = job.getAccumulators().get(PROGRESS_INTERVAL.toMillis() * 4,
                     TimeUnit.MILLISECONDS);
             progress.update(count(counters, SignalIntake.ACC_READ), count(counters, EnterpriseRiskFunction.ACC_JUDGED));
-        } catch (Exception | LinkageError e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the run is over and the poller stopped
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // the next poll, or the end of the job, brings the figures
         }
     }
