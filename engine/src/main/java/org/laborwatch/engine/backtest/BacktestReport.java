@@ -42,7 +42,7 @@ public final class BacktestReport {
         String title = title(run);
         Files.writeString(dir.resolve(MARKDOWN), MarkdownReport.render(title, sections), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(HTML), HtmlReport.render(title, sections, ChartData.of(run, weeks),
-                run.results().size()), StandardCharsets.UTF_8);
+                run.results().size(), run.compared() && run.candidate().quality() != null), StandardCharsets.UTF_8);
     }
 
     private static String title(BacktestRun run) {

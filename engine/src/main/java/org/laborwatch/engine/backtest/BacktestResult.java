@@ -51,7 +51,8 @@ public record BacktestResult(String ruleSetVersion, Inputs inputs, Duration elap
     }
 
     static String isoWeek(LocalDate day) {
-        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     public Map<RiskLevel, Integer> totalsByLevel() {

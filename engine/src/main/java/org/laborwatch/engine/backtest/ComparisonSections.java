@@ -29,7 +29,8 @@ final class ComparisonSections {
         sections.add(changes(3, "不再橙色及以上预警企业 (no longer flagged at ORANGE+)",
                 c.noLongerFlagged(RiskLevel.ORANGE), BacktestReport.CHANGES_CSV));
         sections.add(matrix(c));
-        sections.add(changes(3, "最高等级变化最大的企业 (largest changes of highest level)", c.changes(), BacktestReport.CHANGES_CSV));
+        sections.add(changes(3, "最高等级变化最大的企业 (largest changes of highest level)", c.changes(),
+                BacktestReport.CHANGES_CSV));
         if (run.candidate().quality() != null) {
             sections.add(leadSummary(run));
             sections.add(leads(c));

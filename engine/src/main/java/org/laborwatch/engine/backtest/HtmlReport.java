@@ -19,15 +19,17 @@ final class HtmlReport {
 
     /**
      * @param data the charts' figures as JSON (see {@link ChartData})
-     * @param sets how many rule sets the data holds charts for
+     * @param sets  how many rule sets the data holds charts for
+     * @param leads whether it holds the lead changes (a comparison against a ground truth)
      */
-    static String render(String title, List<Section> sections, String data, int sets) throws IOException {
+    static String render(String title, List<Section> sections, String data, int sets, boolean leads)
+            throws IOException {
         StringBuilder html = new StringBuilder(400_000);
         html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(escape(title)).append("</h1>\n");
         section(html, sections.get(0));
-        charts(html, sets);
+        charts(html, sets, leads);
         sections.subList(1, sections.size()).forEach(s -> section(html, s));
         // In a script element only "</" could end it early; JSON keeps its meaning with "<" escaped.
         html.append("<script type=\"application/json\" id=\"backtest-data\">").append(data.replace("<", "\\u003c"))
@@ -60,7 +62,7 @@ final class HtmlReport {
         }
     }
 
-    private static void charts(StringBuilder html, int sets) {
+    private static void charts(StringBuilder html, int sets, boolean leads) {
         html.append("<h2>图表 (charts)</h2>\n");
         for (int i = 0; i < sets; i++) {
             html.append("<h3 id=\"set-").append(i).append("\"></h3>\n<div class=\"charts\">")
@@ -69,8 +71,11 @@ final class HtmlReport {
                     .append("</div>\n");
         }
         if (sets > 1) {
-            html.append("<div class=\"charts\"><div class=\"chart\"><canvas id=\"workload\"></canvas></div>")
-                    .append("<div class=\"chart\"><canvas id=\"leads\"></canvas></div></div>\n");
+            html.append("<div class=\"charts\"><div class=\"chart\"><canvas id=\"workload\"></canvas></div>");
+            if (leads) {
+                html.append("<div class=\"chart\"><canvas id=\"leads\"></canvas></div>");
+            }
+            html.append("</div>\n");
         }
     }
 
@@ -128,6 +133,13 @@ final class HtmlReport {
               const levelColors = {RED: 'red', ORANGE: 'orange', YELLOW: '#e6b800', BLUE: 'blue'};
               const agencyColors = ['#c0392b', '#2e86c1', '#7d3c98', '#148f77', '#b9770e'];
               const base = {responsive: true, maintainAspectRatio: false, animation: false};
+              // One scale for every rule set's charts, so two sets compare at a glance.
+              const weekly = function (set, keys) { return d.weeks.map(function (w, i) {
+                return keys.reduce(function (sum, k) { return sum + set[k][i]; }, 0); }); };
+              const levelMax = Math.max.apply(null, d.sets.flatMap(function (s) {
+                return weekly(s.byLevel, d.levels); }).concat([1]));
+              const agencyMax = Math.max.apply(null, d.sets.flatMap(function (s) {
+                return d.agencies.flatMap(function (a) { return s.byAgency[a]; }); }).concat([1]));
               d.sets.forEach(function (set, i) {
                 document.getElementById('set-' + i).textContent = set.title;
                 new Chart(document.getElementById('levels-' + i), {type: 'bar',
@@ -135,14 +147,14 @@ final class HtmlReport {
                     return {label: d.levelLabels[l], data: set.byLevel[l], backgroundColor: levelColors[l]};
                   })},
                   options: Object.assign({}, base, {plugins: {title: {display: true, text: d.titles.levels}},
-                    scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true}}})});
+                    scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true, max: levelMax}}})});
                 new Chart(document.getElementById('agencies-' + i), {type: 'line',
                   data: {labels: d.weeks, datasets: d.agencies.map(function (a, j) {
                     return {label: d.agencyLabels[a], data: set.byAgency[a], borderColor: agencyColors[j],
-                      backgroundColor: agencyColors[j], pointRadius: 0, tension: 0.2};
+                      backgroundColor: agencyColors[j], pointRadius: 0, cubicInterpolationMode: 'monotone'};
                   })},
                   options: Object.assign({}, base, {plugins: {title: {display: true, text: d.titles.agencies}},
-                    scales: {y: {beginAtZero: true}}})});
+                    scales: {y: {beginAtZero: true, max: agencyMax}}})});
               });
               if (d.workload) {
                 new Chart(document.getElementById('workload'), {type: 'bar',
