@@ -43,6 +43,7 @@ import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the job in one JVM on a Flink MiniCluster: JSON Lines files in, JSON Lines files out. The same
@@ -131,6 +132,9 @@ public final class EmbeddedRun {
 
     private static JobExecutionResult runJob(Options options, RiskConfig.Snapshots snapshots, Progress progress)
             throws Exception {
+        // Logging set up on this thread first: Drools compiling beside Flink's start could otherwise be the first to
+        // ask SLF4J for loggers while the other thread sets it up, and SLF4J then prints a page of warnings.
+        LoggerFactory.getILoggerFactory();
         CompletableFuture<Void> compiled = CompletableFuture.runAsync(() -> {
             try {
                 RuleSetCache.compile(options.rules());
@@ -139,30 +143,35 @@ public final class EmbeddedRun {
             }
         });
         JobClient job = startJob(options, snapshots, progress != Progress.NONE);
+        // From the start, not once the rules have compiled: the input is read meanwhile.
+        ScheduledExecutorService poller = progress == Progress.NONE ? null : poll(job, progress);
         try {
-            compiled.join();
-        } catch (CompletionException e) {
-            job.cancel();
-            if (e.getCause() instanceof RuleSetRejected rejected) {
-                throw rejected;
+            try {
+                compiled.join();
+            } catch (CompletionException e) {
+                job.cancel();
+                if (e.getCause() instanceof RuleSetRejected rejected) {
+                    throw rejected;
+                }
+                throw e;
             }
-            throw e;
-        }
-        if (progress == Progress.NONE) {
             return job.getJobExecutionResult().get();
+        } finally {
+            if (poller != null) {
+                poller.shutdownNow();
+            }
         }
+    }
+
+    private static ScheduledExecutorService poll(JobClient job, Progress progress) {
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "laborwatch-progress");
             t.setDaemon(true);
             return t;
         });
-        try {
-            poller.scheduleWithFixedDelay(() -> report(job, progress), PROGRESS_INTERVAL.toMillis(),
-                    PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-            return job.getJobExecutionResult().get();
-        } finally {
-            poller.shutdownNow();
-        }
+        poller.scheduleWithFixedDelay(() -> report(job, progress), PROGRESS_INTERVAL.toMillis(),
+                PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        return poller;
     }
 
     /** A progress report is best effort: a job that just finished may no longer answer, and the result says all. */
