@@ -30,6 +30,9 @@ public final class BacktestReport {
         Files.createDirectories(dir);
         List<String> weeks = weeks(run);
         List<Section> sections = new ArrayList<>(SummarySections.of(run));
+        // An earlier backtest into the same directory must not leave lists this one does not write.
+        Files.deleteIfExists(dir.resolve(CHANGES_CSV));
+        Files.deleteIfExists(dir.resolve(LEADS_CSV));
         if (run.compared()) {
             sections.addAll(ComparisonSections.of(run));
             changesCsv(dir.resolve(CHANGES_CSV), run.comparison());
