@@ -24,6 +24,10 @@ final class ComparisonSections {
                 "基准 (baseline): " + run.baseline().ruleSetVersion() + "；候选 (candidate): "
                         + run.candidate().ruleSetVersion(),
                 "按每家企业回测期间的最高等级 (by each enterprise's highest level over the backtest)."));
+        boolean truth = run.candidate().quality() != null;
+        if (truth) {
+            sections.add(leadSummary(run)); // the question a calibration asks first
+        }
         sections.add(changes(3, "新增橙色及以上预警企业 (newly flagged at ORANGE+)",
                 c.newlyFlagged(RiskLevel.ORANGE), BacktestReport.CHANGES_CSV));
         sections.add(changes(3, "不再橙色及以上预警企业 (no longer flagged at ORANGE+)",
@@ -31,8 +35,7 @@ final class ComparisonSections {
         sections.add(matrix(c));
         sections.add(changes(3, "最高等级变化最大的企业 (largest changes of highest level)", c.changes(),
                 BacktestReport.CHANGES_CSV));
-        if (run.candidate().quality() != null) {
-            sections.add(leadSummary(run));
+        if (truth) {
             sections.add(leads(c));
         }
         return sections;
