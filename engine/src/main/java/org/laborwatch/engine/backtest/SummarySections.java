@@ -1,9 +1,11 @@
 package org.laborwatch.engine.backtest;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.laborwatch.engine.report.Quality;
 import org.laborwatch.rules.risk.Agency;
 import org.laborwatch.rules.risk.RiskLevel;
@@ -55,7 +57,8 @@ final class SummarySections {
         rows.add(row(run, "运行用时 (run time, cluster start included)",
                 r -> String.format("%.1f s", r.elapsed().toMillis() / 1000.0)));
         return Section.of(2, "概况 (overview)", header(run, "项目 (item)", false), rows,
-                "信号 (signals): " + run.signalFiles().size() + " 个文件 (file(s)): " + run.signalFiles(),
+                "信号 (signals): " + run.signalFiles().size() + " 个文件 (file(s)): "
+                        + run.signalFiles().stream().map(Path::toString).collect(Collectors.joining(", ")),
                 "真实情况 (ground truth): " + (run.truth() == null ? "无 (none given)" : run.truth()),
                 String.format("回测总用时 (whole backtest): %.1f s", run.wallClock().toMillis() / 1000.0));
     }
