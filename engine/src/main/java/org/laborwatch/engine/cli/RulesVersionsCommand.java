@@ -1,6 +1,5 @@
 package org.laborwatch.engine.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
@@ -36,14 +34,8 @@ final class RulesVersionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StackAddress stack = StackAddress.fromEnvironment();
-        List<RuleSetHistory.Publication> publications;
-        try (RuleSetHistory history = new RuleSetHistory(ElasticsearchEndpoint.fromEnvironment(
-                stack.elasticsearch()))) {
-            publications = history.publications(Math.max(1, limit));
-        } catch (IOException | RuntimeException e) {
-            throw new IOException("cannot read the version history at " + stack.elasticsearch() + " ("
-                    + e.getMessage() + "); " + StackAddress.HOW_TO_START, e);
-        }
+        List<RuleSetHistory.Publication> publications = RuleSetRelease.read(stack,
+                history -> history.publications(Math.max(1, limit)));
         if (publications.isEmpty()) {
             out.println("no rule set has been published yet ('./laborwatch rules publish DIR')");
             return Main.SUCCESS;

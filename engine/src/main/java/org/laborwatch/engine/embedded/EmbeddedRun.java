@@ -43,6 +43,7 @@ import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
+import org.laborwatch.rules.ruleset.SessionMode;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -189,6 +190,22 @@ public final class EmbeddedRun {
 
     private static long count(Map<String, Object> counters, String name) {
         return counters.get(name) instanceof Number n ? n.longValue() : 0;
+    }
+
+    /**
+     * A small input (a scenario's, one enterprise's) through the job on one subtask, snapshots as said, outputs left
+     * under {@code out/parts/}; a failure other than the rule set's or the files' is told as the run of {@code what}.
+     */
+    public static void runSmall(Path input, Path out, RuleSet rules, RiskConfig risk, SignalCodec codec,
+                                RiskConfig.Snapshots snapshots, String what) throws IOException, RuleSetRejected {
+        try {
+            runJob(new Options(List.of(input), out, rules, EvaluatorFactory.drools(SessionMode.LONG_LIVED), risk,
+                    codec, 1), snapshots);
+        } catch (RuleSetRejected | IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the run of " + what + " failed: " + e, e);
+        }
     }
 
     private static JobClient startJob(Options options, RiskConfig.Snapshots snapshots, boolean listened)
