@@ -28,7 +28,7 @@ public final class RuleSets {
     static final String LIBRARY = "library/";
     static final List<String> LIBRARY_FILES = List.of(
             "arrears.drl", "complaints.drl", "precursors.drl", "litigation.drl", "outcomes.drl", "escalation.drl",
-            "thresholds.csv");
+            "thresholds.csv", "bursts.csv");
 
     private RuleSets() {
     }

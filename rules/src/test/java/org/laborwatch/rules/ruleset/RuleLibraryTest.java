@@ -207,6 +207,16 @@ class RuleLibraryTest {
     }
 
     @Test
+    void shouldTellABurstWithItsCountAndTheEnterprisesOwnBaselineFromTheTablesFormat() {
+        assertThat(findingsOnLast(complaint(E1, "P1", day(0)), complaint(E1, "P1", day(5)),
+                complaint(E1, "P2", day(9)))).extracting(Finding::reason)
+                .containsExactly("近 30 天投诉 3 件,自身基线每 30 天 0.0 件");
+        assertThat(findingsOnLast(consultation(E1, day(0)), consultation(E1, day(3)), consultation(E1, day(6)),
+                consultation(E1, day(9)))).extracting(Finding::reason)
+                .containsExactly("近 30 天法律咨询 4 次,自身基线每 30 天 0.0 次");
+    }
+
+    @Test
     void shouldSayHowTheCaseWasSettledAndWhatWasRecovered() {
         assertThat(findingsOnLast(caseOutcome(E1, "ARBITRATED", 261_800, day(0)))).extracting(Finding::reason)
                 .containsExactly("案件经仲裁结案,为劳动者挽回工资 261800 元,此前的预警依据不再计分");
