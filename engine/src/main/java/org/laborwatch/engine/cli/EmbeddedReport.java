@@ -28,6 +28,13 @@ final class EmbeddedReport {
         return run(out, files, outDir, rules, List.of(), truth, codec, parallelism, config);
     }
 
+    /** The summary's rule-set line: the base version, then each campaign's (专项). */
+    private static String withCampaigns(RuleSet rules, List<RuleSet> campaigns) {
+        StringBuilder text = new StringBuilder(rules.version());
+        campaigns.forEach(c -> text.append(" + 专项 campaign ").append(c.version()));
+        return text.toString();
+    }
+
     static int run(PrintStream out, List<Path> files, Path outDir, RuleSet rules, List<RuleSet> campaigns, Path truth,
                    SignalCodec codec, int parallelism, EngineConfig config) throws Exception {
         // The rules compile while the cluster starts; one that does not compile stops the run with its problems.
@@ -49,7 +56,7 @@ final class EmbeddedReport {
                 outcome.counter(EnterpriseRiskFunction.ACC_AHEAD),
                 outcome.counter(EnterpriseRiskFunction.ACC_RULE_ERRORS),
                 outcome.outputs().alerts(), outcome.outputs().deadLetters(), groundTruth, zone, outcome.elapsed(),
-                rules.version(), true));
+                withCampaigns(rules, campaigns), true));
         Files.writeString(outDir.resolve("summary.txt"), report, StandardCharsets.UTF_8);
         out.println();
         out.print(report);

@@ -1,0 +1,62 @@
+package org.laborwatch.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands meeting a campaign directory: what they say of it, and the mix-ups they refuse. */
+class CampaignCommandsTest {
+    private static final Path WINTER = Path.of("../rules/examples/campaigns/winter-wage-campaign");
+
+    @Test
+    void shouldValidateTheExampleCampaignAndShowItsDays() {
+        Cli cli = Cli.run("rules", "validate", WINTER.toString());
+
+        assertThat(cli.exitCode()).as(cli.output()).isZero();
+        assertThat(cli.output()).contains("a seasonal campaign: 2026冬季根治欠薪专项行动, from 2025-12-15 until "
+                + "2026-02-17").contains("CST-004");
+    }
+
+    @Test
+    void shouldReportABadDayInTheScheduleWithItsLine(@TempDir Path dir) throws IOException {
+        copy(WINTER, dir);
+        Files.writeString(dir.resolve("campaign.yaml"), "name: 冬季\nfrom: 2025-12-15\nuntil: 2026-02-30\n",
+                StandardCharsets.UTF_8);
+
+        Cli cli = Cli.run("rules", "validate", dir.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.output()).contains("campaign.yaml:3: until: '2026-02-30' is not a date");
+    }
+
+    @Test
+    void shouldRefuseACampaignGivenAsTheBaseRules(@TempDir Path dir) {
+        Cli cli = Cli.run("run", "--signals", dir.toString(), "--out", dir.toString(), "--rules", WINTER.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("is a campaign").contains("--campaign");
+    }
+
+    @Test
+    void shouldRefuseACampaignDirectoryWithoutSchedule(@TempDir Path dir) {
+        Cli cli = Cli.run("run", "--signals", dir.toString(), "--out", dir.toString(), "--campaign",
+                "../rules/library");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.output()).contains("has no campaign.yaml, so it is not a campaign");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+}
