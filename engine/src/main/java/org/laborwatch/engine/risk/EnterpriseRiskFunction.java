@@ -146,6 +146,12 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     /** @param initialCampaigns campaigns in force from the start, until one of the same name is published */
     public EnterpriseRiskFunction(RuleSet initialRules, List<RuleSet> initialCampaigns, EvaluatorFactory evaluators,
                                   RiskConfig config, SignalCodec codec) {
+        for (RuleSet campaign : initialCampaigns) {
+            if (!campaign.sources().containsKey(Campaign.FILE)) {
+                throw new IllegalArgumentException("rule set " + campaign.version() + " has no " + Campaign.FILE
+                        + ", so it is not a campaign");
+            }
+        }
         this.initialRules = initialRules;
         this.initialCampaigns = List.copyOf(initialCampaigns);
         this.evaluators = evaluators;
@@ -510,22 +516,32 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
      * The published base rule set (else the initial one) and every campaign: the published ones, and the initial ones
      * no campaign of the same name has replaced.
      */
-    private RuleSchedule readSchedule(Iterable<Map.Entry<String, RuleSet>> published) throws RuleSetRejected {
+    private RuleSchedule readSchedule(Iterable<Map.Entry<String, RuleSet>> published) {
         RuleSet base = initialRules;
         Map<String, RuleSchedule.Scheduled> campaigns = new HashMap<>();
         for (RuleSet initial : initialCampaigns) {
-            Campaign campaign = Campaign.of(initial).orElseThrow();
-            campaigns.put(campaign.name(), new RuleSchedule.Scheduled(campaign, initial));
+            schedule(initial, campaigns);
         }
         for (Map.Entry<String, RuleSet> entry : published) {
             if (RuleSetState.ACTIVE.equals(entry.getKey())) {
                 base = entry.getValue();
             } else if (RuleSetState.isCampaignKey(entry.getKey())) {
-                Campaign campaign = Campaign.of(entry.getValue()).orElseThrow();
-                campaigns.put(campaign.name(), new RuleSchedule.Scheduled(campaign, entry.getValue()));
+                schedule(entry.getValue(), campaigns);
             }
         }
         return new RuleSchedule(base, List.copyOf(campaigns.values()), codec.zone());
+    }
+
+    /**
+     * Adds a campaign by its name. Every campaign here was checked before it was kept (or before the job started), so
+     * one that cannot be read is a mistake of ours: it is left out, with a log line, rather than failing the job.
+     */
+    private static void schedule(RuleSet ruleSet, Map<String, RuleSchedule.Scheduled> campaigns) {
+        try {
+            Campaign.of(ruleSet).ifPresent(c -> campaigns.put(c.name(), new RuleSchedule.Scheduled(c, ruleSet)));
+        } catch (RuleSetRejected e) {
+            LOG.error("Campaign {} left out: {}", ruleSet.version(), e.getMessage());
+        }
     }
 
     private List<Hit> toHits(List<Finding> findings, Signal signal, SignalHistory history) {
