@@ -24,6 +24,14 @@ class CampaignCommandsTest {
     }
 
     @Test
+    void shouldPassTheExampleCampaignsOwnScenarios() {
+        Cli cli = Cli.run("rules", "test", WINTER.toString());
+
+        assertThat(cli.exitCode()).as(cli.output()).isZero();
+        assertThat(cli.output()).contains("4 scenarios, 4 passed, 0 failed");
+    }
+
+    @Test
     void shouldReportABadDayInTheScheduleWithItsLine(@TempDir Path dir) throws IOException {
         copy(WINTER, dir);
         Files.writeString(dir.resolve("campaign.yaml"), "name: 冬季\nfrom: 2025-12-15\nuntil: 2026-02-30\n",
