@@ -2,6 +2,7 @@ package org.laborwatch.engine.cli;
 
 import java.time.LocalDate;
 import org.laborwatch.engine.generate.SampleGenerator;
+import org.laborwatch.engine.generate.TroubleShape;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -22,8 +23,12 @@ final class CityOptions {
     long seed = DEFAULTS.seed();
 
     SampleGenerator.Options options(CommandSpec spec, LocalDate start, int shards) {
+        return options(spec, start, shards, TroubleShape.USUAL);
+    }
+
+    SampleGenerator.Options options(CommandSpec spec, LocalDate start, int shards, TroubleShape trouble) {
         return new SampleGenerator.Options(Usage.atLeast(spec, "--enterprises", enterprises, 1),
                 Usage.atLeast(spec, "--days", days, 30), seed, start, Usage.atLeast(spec, "--shards", shards, 1),
-                DEFAULTS.zone());
+                DEFAULTS.zone(), trouble);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.laborwatch.engine.generate.SampleGenerator;
+import org.laborwatch.engine.generate.TroubleShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,13 +36,20 @@ final class GenerateCommand implements Callable<Integer> {
             + "deliver them (default: ${DEFAULT-VALUE})")
     int shards = CityOptions.DEFAULTS.shards();
 
+    @Option(names = "--trouble", paramLabel = "SHAPE", description = "how the planted disputes build up: USUAL, or "
+            + "SLOW_DECLINE (months of social-insurance arrears, payroll delays and consultations, nothing in wage "
+            + "arrears or complaints until the dispute erupts), to try rules on trouble unlike the default's "
+            + "(default: ${DEFAULT-VALUE})")
+    TroubleShape trouble = TroubleShape.USUAL;
+
     GenerateCommand(PrintStream out) {
         this.out = out;
     }
 
     @Override
     public Integer call() throws Exception {
-        SampleGenerator.Result result = new SampleGenerator(city.options(spec, start, shards)).writeTo(dir);
+        SampleGenerator.Result result = new SampleGenerator(city.options(spec, start, shards, trouble))
+                .writeTo(dir);
         out.printf("generated %,d signals (%,d records with late and duplicate deliveries) for %,d enterprises%n",
                 result.signals(), result.deliveries(), result.enterprises().size());
         result.files().forEach(f -> out.println("  signals:      " + f));

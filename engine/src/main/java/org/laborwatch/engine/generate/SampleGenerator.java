@@ -45,7 +45,12 @@ public final class SampleGenerator {
     private static final double LATE_SHARE = 0.015;
     private static final double DUPLICATE_SHARE = 0.02;
 
-    public record Options(int enterprises, int days, long seed, LocalDate start, int shards, ZoneId zone) {
+    public record Options(int enterprises, int days, long seed, LocalDate start, int shards, ZoneId zone,
+                          TroubleShape trouble) {
+        public Options(int enterprises, int days, long seed, LocalDate start, int shards, ZoneId zone) {
+            this(enterprises, days, seed, start, shards, zone, TroubleShape.USUAL);
+        }
+
         public static Options defaults() {
             return new Options(6050, 365, 42, LocalDate.of(2025, 3, 1), 1, ZoneId.of("Asia/Shanghai"));
         }
@@ -231,10 +236,12 @@ public final class SampleGenerator {
         Instant erupts = t.e.eruptsOn().atTime(10, 0).atZone(options.zone()).toInstant();
         // Some disputes come out of nowhere the data can see: no arrears reported, little said beforehand.
         boolean sudden = t.r.nextDouble() < 0.15;
-        if (!sudden && t.r.nextDouble() < 0.85) {
+        if (!sudden && options.trouble() == TroubleShape.SLOW_DECLINE) {
+            slowDecline(t, erupts);
+        } else if (!sudden && t.r.nextDouble() < 0.85) {
             precursors(t, erupts.minus(Duration.ofDays(60 + t.r.nextInt(90))), erupts);
         }
-        if (!sudden) {
+        if (!sudden && options.trouble() == TroubleShape.USUAL) {
             buildUp(t, erupts);
         }
         eruption(t, erupts);
@@ -259,6 +266,34 @@ public final class SampleGenerator {
         if (t.r.nextDouble() < 0.25) {
             t.add(SignalType.ENTERPRISE_STATUS, t.before(erupts, 0, 20), SignalSource.HRSS, null, null, null,
                     Map.of("status", "ABNORMAL", "note", "列入经营异常名录"));
+        }
+    }
+
+    /**
+     * {@link TroubleShape#SLOW_DECLINE}: four to seven months of social-insurance arrears, payroll delays every month
+     * or two, and a growing stream of workers consulting the union and legal aid; nothing the wage-arrears and
+     * complaint rules see until the eruption.
+     */
+    private void slowDecline(Timeline t, Instant erupts) {
+        Instant onset = erupts.minus(Duration.ofDays(120 + t.r.nextInt(90)));
+        int month = 1;
+        for (Instant at = onset; at.isBefore(erupts); at = at.plus(Duration.ofDays(30))) {
+            t.arrears(SignalType.SOCIAL_INSURANCE_ARREARS, t.jitter(at, 3), month++);
+        }
+        Instant delay = t.after(onset, 15, 45);
+        for (; delay.isBefore(erupts); delay = delay.plus(Duration.ofDays(35 + t.r.nextInt(30)))) {
+            t.add(SignalType.PAYROLL_DELAY, t.jitter(delay, 5), SignalSource.BANK, null, t.someWorkers(), null,
+                    Map.of());
+        }
+        for (int i = 0; i < 6 + t.r.nextInt(10); i++) {
+            // Consultations bunch towards the end, as more workers learn that something is wrong.
+            int daysBefore = (int) Math.round(100 * Math.pow(t.r.nextDouble(), 2));
+            t.add(SignalType.CONSULTATION, t.before(erupts, daysBefore, daysBefore + 2), SignalSource.UNION, null,
+                    null, null, Map.of("complainant", "P" + t.r.nextInt(1_000_000), "channel", "工会热线"));
+        }
+        for (int i = 0; i < 1 + t.r.nextInt(3); i++) {
+            t.add(SignalType.LEGAL_AID, t.before(erupts, 3, 50), SignalSource.JUSTICE, null, 1 + t.r.nextInt(3), null,
+                    Map.of("channel", "法律援助咨询"));
         }
     }
 

@@ -372,7 +372,8 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         // A new snapshot whenever the picture changes: new hits, a level other than the last one published (a score
         // that has cooled across a band boundary counts, though nothing fired), or a settlement (the score fell, even
         // when the level did not).
-        if (!fired.isEmpty() || state.level != published || !settlements.isEmpty()) {
+        if (!fired.isEmpty() || state.level != published || !settlements.isEmpty()
+                || config.snapshots() == RiskConfig.Snapshots.EVERY_SIGNAL) {
             publishRisk(signal, state, explained(state, settlements, now), features, version, now, ctx);
         }
     }
@@ -380,7 +381,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     /** Emits the snapshot now, or keeps it in state to emit when the enterprise is dropped (file runs). */
     private void publishRisk(Signal signal, EnterpriseState state, List<Hit> hits, EnterpriseFeatures features,
                              String version, long now, ReadOnlyContext ctx) {
-        if (config.snapshots() == RiskConfig.Snapshots.ON_CHANGE) {
+        if (config.snapshots() != RiskConfig.Snapshots.FINAL) {
             ctx.output(RISK, snapshot(signal, state, hits, features, version, now));
         } else {
             state.finalSnapshot = finalSnapshot(state, hits, features, version, now);

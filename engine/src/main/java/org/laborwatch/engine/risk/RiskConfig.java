@@ -25,6 +25,11 @@ public record RiskConfig(Duration halfLife, SourceLateness lateness, Duration su
         /** Whenever hits or the level change: for upserting stores (Elasticsearch) that always hold the latest. */
         ON_CHANGE,
         /**
+         * After every signal judged, changed or not: one enterprise's whole course, step by step, for explaining it
+         * ({@code rules explain}). Never for a whole city: most snapshots would say nothing new.
+         */
+        EVERY_SIGNAL,
+        /**
          * Once, with the enterprise's final state, when its state is dropped: at the end of a bounded input or after
          * the idle TTL. For file runs, where every intermediate snapshot would be written only to be thrown away.
          */

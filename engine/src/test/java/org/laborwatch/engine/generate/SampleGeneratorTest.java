@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.fact.SignalType;
 
 class SampleGeneratorTest {
@@ -64,5 +68,29 @@ class SampleGeneratorTest {
 
         // 45 of ~250 possible days would hold ~18% by chance alone.
         assertThat((double) beforeFestival / troubled).isGreaterThan(0.3);
+    }
+
+    @Test
+    void shouldPlantASlowDeclineWithNoWageArrearsOrComplaintsBeforeTheEruption(@TempDir Path dir) throws Exception {
+        SampleGenerator.Result result = new SampleGenerator(new SampleGenerator.Options(1500, 365, 3,
+                LocalDate.of(2025, 3, 1), 1, ZONE, TroubleShape.SLOW_DECLINE)).writeTo(dir);
+        SignalCodec codec = SignalCodec.defaults();
+        List<Signal> signals = Files.readAllLines(dir.resolve("signals.jsonl")).stream()
+                .map(line -> ((Decoded.Accepted) codec.decode(line, "x")).signal()).toList();
+        Map<String, LocalDate> eruptions = new HashMap<>();
+        result.enterprises().stream().filter(e -> e.profile() == Profile.TROUBLED)
+                .forEach(e -> eruptions.put(e.id(), e.eruptsOn()));
+        Map<SignalType, Long> before = signals.stream()
+                .filter(s -> eruptions.containsKey(s.enterpriseId()))
+                .filter(s -> s.occurredAt().atZone(ZONE).toLocalDate().isBefore(eruptions.get(s.enterpriseId())
+                        .minusDays(60)))
+                .collect(Collectors.groupingBy(Signal::type, Collectors.counting()));
+
+        assertThat(eruptions).hasSizeGreaterThan(30);
+        // Two months and more before its eruption a declining enterprise is seen in arrears of social insurance and
+        // in payroll delays, and hardly ever in wage arrears (only the background's rare one-offs).
+        assertThat(before.getOrDefault(SignalType.SOCIAL_INSURANCE_ARREARS, 0L)).isGreaterThan(2L * eruptions.size());
+        assertThat(before.getOrDefault(SignalType.PAYROLL_DELAY, 0L)).isGreaterThan((long) eruptions.size());
+        assertThat(before.getOrDefault(SignalType.WAGE_ARREARS, 0L)).isLessThan(eruptions.size() / 10L + 1);
     }
 }

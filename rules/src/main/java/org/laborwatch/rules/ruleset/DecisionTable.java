@@ -210,7 +210,7 @@ final class DecisionTable {
     static List<Expanded> expandAll(RuleSet ruleSet, List<RuleSetRejected.Problem> problems) {
         List<Expanded> expanded = new ArrayList<>();
         ruleSet.sources().forEach((file, text) -> {
-            if (isTable(file)) {
+            if (isTable(file) && !PointsTable.isPointsTable(file, text)) {
                 try {
                     expanded.add(expand(file, text));
                 } catch (Unreadable e) {

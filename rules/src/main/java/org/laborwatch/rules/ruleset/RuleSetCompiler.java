@@ -128,6 +128,7 @@ public final class RuleSetCompiler {
                 found.forEach(p -> problems.add(problemOf(rule, tables, p)));
             }
         }
+        metaByRule = PointsTable.apply(ruleSet, metaByRule, problems);
         if (metaByRule.isEmpty() && problems.isEmpty()) {
             problems.add(new RuleSetRejected.Problem("(metadata)", 0, "the rule set holds no rules"));
         }
