@@ -41,6 +41,15 @@ final class PublishRulesCommand implements Callable<Integer> {
     @Option(names = "--unchecked", description = "publish without compiling it here first, to let the job judge it")
     boolean unchecked;
 
+    /**
+     * The rule set's key in lw.rules: the name given, else a campaign's own name, else the base's. A campaign is kept
+     * by its own name in the compacted topic: published under the base's name, it would push the base set out of the
+     * topic, and a job starting later would find no base set.
+     */
+    static String keyFor(Optional<Campaign> campaign, String name) {
+        return name != null ? name : campaign.map(Campaign::name).orElse(BASE_NAME);
+    }
+
     PublishRulesCommand(PrintStream out) {
         this.out = out;
     }
@@ -52,9 +61,7 @@ final class PublishRulesCommand implements Callable<Integer> {
             RuleSetCache.compile(rules); // a rule set that cannot compile is refused here, nothing published
         }
         Optional<Campaign> campaign = Campaign.of(rules);
-        // A campaign is kept by its own name in the compacted topic: published under the base's name, it would
-        // push the base set out of the topic, and a job starting later would find no base set.
-        String key = name != null ? name : campaign.map(Campaign::name).orElse(BASE_NAME);
+        String key = keyFor(campaign, name);
         String kafka = StackAddress.fromEnvironment().kafka();
         RuleSetPublisher.Published published;
         try (RuleSetPublisher publisher = new RuleSetPublisher(kafka, Topics.RULES, SignalCodec.defaults().zone())) {

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.laborwatch.rules.ruleset.Campaign;
 
 /** The commands meeting a campaign directory: what they say of it, and the mix-ups they refuse. */
 class CampaignCommandsTest {
@@ -58,6 +61,15 @@ class CampaignCommandsTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.output()).contains("has no campaign.yaml, so it is not a campaign");
+    }
+
+    @Test
+    void shouldPublishACampaignUnderItsOwnNameAndABaseSetUnderCity() {
+        Campaign winter = new Campaign("2026冬季根治欠薪专项行动", LocalDate.of(2025, 12, 15), LocalDate.of(2026, 2, 17));
+
+        assertThat(PublishRulesCommand.keyFor(Optional.of(winter), null)).isEqualTo("2026冬季根治欠薪专项行动");
+        assertThat(PublishRulesCommand.keyFor(Optional.empty(), null)).isEqualTo("city");
+        assertThat(PublishRulesCommand.keyFor(Optional.of(winter), "winter")).as("--name decides").isEqualTo("winter");
     }
 
     private static void copy(Path from, Path to) throws IOException {
