@@ -21,7 +21,9 @@ final class RulesCommand implements Callable<Integer> {
             ValidateRulesCommand::new,
             TestRulesCommand::new,
             RulesExplainCommand::new,
-            PublishRulesCommand::new);
+            PublishRulesCommand::new,
+            RulesVersionsCommand::new,
+            RulesRollbackCommand::new);
 
     private final PrintStream out;
 

@@ -224,4 +224,37 @@ class MainTest {
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.output()).contains("'stack' runs in the launcher script: ./laborwatch stack");
     }
+
+    @Test
+    void shouldPublishNothingWhenAScenarioFails(@TempDir Path dir) throws Exception {
+        copyLibrary(dir);
+        Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
+        Files.writeString(scenarios.resolve("wrong.yaml"), Files.readString(
+                Path.of("../rules/library/scenarios/arrears.yaml")).replaceFirst("level: BLUE ", "level: RED  "));
+
+        Cli cli = Cli.run("rules", "publish", dir.toString(), "--wait", "0");
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.output()).contains("FAILED").contains("not published: a scenario failed")
+                .doesNotContain("published rule set");
+    }
+
+    @Test
+    void shouldAskForScenariosOrForTheirAbsenceToBeSaidBeforePublishing(@TempDir Path dir) throws Exception {
+        copyLibrary(dir);
+
+        Cli cli = Cli.run("rules", "publish", dir.toString(), "--wait", "0");
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.output()).contains("no scenario directory").contains("--no-scenarios")
+                .doesNotContain("published rule set");
+    }
+
+    private static void copyLibrary(Path dir) throws Exception {
+        try (var files = Files.list(Path.of("../rules/library"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()));
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.common.TopicPartition;
@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
-import org.laborwatch.connectors.kafka.RuleSetPublisher;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
+import org.laborwatch.connectors.rulesets.Publications;
+import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.connectors.kafka.TopicOffsets;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.engine.embedded.EmbeddedRun;
@@ -78,14 +80,14 @@ class RuleSwapStackIT {
                 StreamTime.defaults(), SignalCodec.defaults(), 2, Duration.ofSeconds(1), dir.resolve("checkpoints"),
                 null, 0));
         try {
-            publish(v1);
-            awaitEvent(eventsBefore, e -> e.version().equals(v1.version()));
+            // Published as the command line and the service publish: sent, recorded, and the job's word awaited.
+            assertThat(publish(v1).verdict().event().accepted()).isTrue();
             feed(parts.get(0), run);
-            publish(broken);
-            awaitEvent(eventsBefore, e -> e.version().equals(broken.version()));
+            Publications.Outcome rejected = publish(broken);
+            assertThat(rejected.rejected()).isTrue();
+            assertThat(rejected.verdict().event().problems()).isNotEmpty();
             feed(parts.get(1), run);
-            publish(v2);
-            awaitEvent(eventsBefore, e -> e.version().equals(v2.version()));
+            assertThat(publish(v2).verdict().event().accepted()).isTrue();
             feed(parts.get(2), run);
         } finally {
             // A savepoint, not a cancel: a cancelled job's open transaction would hide later alerts from
@@ -101,8 +103,14 @@ class RuleSwapStackIT {
                 org.assertj.core.groups.Tuple.tuple(v1.version(), true),
                 org.assertj.core.groups.Tuple.tuple(broken.version(), false),
                 org.assertj.core.groups.Tuple.tuple(v2.version(), true));
-        assertThat(events).filteredOn(e -> !e.accepted()).singleElement()
+        assertThat(events).filteredOn(e -> e.version().startsWith(run) && !e.accepted()).singleElement()
                 .satisfies(e -> assertThat(e.problems()).isNotEmpty());
+        try (RuleSetHistory history = new RuleSetHistory(ElasticsearchEndpoint.of(Stack.elasticsearch()))) {
+            assertThat(history.publications(100)).filteredOn(p -> p.version().startsWith(run))
+                    .extracting(RuleSetHistory.Publication::version)
+                    .containsExactly(v2.version(), broken.version(), v1.version());
+            assertThat(history.version(v1.version())).hasValue(v1);
+        }
 
         List<Alert> alerts = Stack.alerts(alertsBefore, TopicOffsets.end(Stack.kafka(), Topics.ALERTS));
         Instant judgedBeforeV2 = cut2.minus(SURELY_JUDGED);
@@ -124,10 +132,13 @@ class RuleSwapStackIT {
                 .collect(Collectors.toSet());
     }
 
-    private static void publish(RuleSet rules) throws Exception {
-        try (RuleSetPublisher publisher = new RuleSetPublisher(Stack.kafka(), Topics.RULES, Stack.ZONE)) {
-            publisher.publish(rules, NAME);
-        }
+    private static Publications.Outcome publish(RuleSet rules) throws Exception {
+        Publications.Outcome outcome = new Publications(Stack.kafka(),
+                ElasticsearchEndpoint.of(Stack.elasticsearch()), Stack.ZONE, Clock.systemUTC())
+                .publish(rules, NAME, "it", RuleSetHistory.Action.PUBLISH, null, Duration.ofMinutes(1));
+        assertThat(outcome.notRecorded()).isNull();
+        assertThat(outcome.verdict()).as("the job's word on %s", rules.version()).isNotNull();
+        return outcome;
     }
 
     /** Produces a part and waits until the job has read all of it and committed what it judged. */
@@ -143,15 +154,6 @@ class RuleSwapStackIT {
 
     private static boolean reached(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
-    }
-
-    private static void awaitEvent(Map<TopicPartition, Long> from, Predicate<RuleSetEvent> wanted)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (ruleSetEvents(from).stream().noneMatch(wanted)) {
-            assertThat(System.nanoTime()).as("the job reports on the rule set").isLessThan(deadline);
-            Thread.sleep(200);
-        }
     }
 
     private static List<RuleSetEvent> ruleSetEvents(Map<TopicPartition, Long> from) {

@@ -17,7 +17,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.laborwatch.api.backend.ElasticsearchStatus;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchStatus;
 import org.laborwatch.api.backend.Names;
 import org.laborwatch.api.backend.StoredJson;
 import org.slf4j.Logger;

@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.laborwatch.api.backend.ElasticsearchStatus;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchStatus;
 import org.laborwatch.api.backend.Names;
 import org.laborwatch.api.backend.StoredJson;
 import org.laborwatch.rules.risk.Agency;

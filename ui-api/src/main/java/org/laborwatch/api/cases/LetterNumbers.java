@@ -7,7 +7,7 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.Map;
-import org.laborwatch.api.backend.ElasticsearchStatus;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchStatus;
 import org.laborwatch.api.backend.Names;
 import org.laborwatch.api.letter.LetterNumber;
 

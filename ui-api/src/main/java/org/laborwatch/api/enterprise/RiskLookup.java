@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.Optional;
-import org.laborwatch.api.backend.ElasticsearchStatus;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchStatus;
 import org.laborwatch.api.backend.Names;
 import org.laborwatch.api.backend.StoredJson;
 import org.laborwatch.rules.risk.RiskSnapshot;

@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.laborwatch.api.backend.ElasticsearchStatus;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchStatus;
 import org.laborwatch.api.backend.Names;
 
 /**

@@ -9,7 +9,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import org.laborwatch.api.backend.ElasticsearchStatus;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchStatus;
 import org.laborwatch.api.health.RequestLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

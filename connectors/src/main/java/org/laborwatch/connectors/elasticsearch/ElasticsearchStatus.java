@@ -1,4 +1,4 @@
-package org.laborwatch.api.backend;
+package org.laborwatch.connectors.elasticsearch;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;

@@ -1,0 +1,73 @@
+package org.laborwatch.connectors.rulesets;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
+import org.laborwatch.connectors.kafka.RuleSetPublisher;
+import org.laborwatch.connectors.kafka.Topics;
+import org.laborwatch.rules.ruleset.RuleSet;
+
+/**
+ * Sends a checked rule set to the running jobs, keeps it in the version history and waits for the jobs' word on it:
+ * one way for the command line and the service alike. Checking the rule set (validation, scenarios) is the caller's,
+ * before this is called.
+ */
+public final class Publications {
+    private final String kafka;
+    private final ElasticsearchEndpoint elasticsearch;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    /**
+     * What became of a publication.
+     *
+     * @param notRecorded why the version history does not have it (Elasticsearch out of reach), or null
+     * @param verdict     the first report of a job about the version, or null when none came in time
+     */
+    public record Outcome(RuleSetHistory.Publication publication, String notRecorded,
+                          RuleSetVerdicts.Verdict verdict) {
+        public boolean rejected() {
+            return verdict != null && !verdict.event().accepted();
+        }
+    }
+
+    public Publications(String kafka, ElasticsearchEndpoint elasticsearch, ZoneId zone, Clock clock) {
+        this.kafka = kafka;
+        this.elasticsearch = elasticsearch;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public Outcome publish(RuleSet rules, String name, String by, RuleSetHistory.Action action, String note,
+                           Duration wait) throws IOException {
+        try (RuleSetVerdicts verdicts = new RuleSetVerdicts(kafka, Topics.RULE_EVENTS, zone)) {
+            Map<TopicPartition, Long> before = verdicts.end();
+            RuleSetPublisher.Published sent;
+            try (RuleSetPublisher publisher = new RuleSetPublisher(kafka, Topics.RULES, zone)) {
+                sent = publisher.publish(rules, name);
+            }
+            var publication = new RuleSetHistory.Publication(name, rules.version(), action, by, clock.instant(),
+                    sent.offset(), note);
+            String notRecorded = record(rules, publication);
+            RuleSetVerdicts.Verdict verdict = wait.isZero() ? null : verdicts.await(rules.version(), before, wait);
+            return new Outcome(publication, notRecorded, verdict);
+        } catch (KafkaException e) {
+            throw new IOException("cannot reach Kafka at " + kafka + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Records the publication; what went wrong if it could not, for the caller to say: the jobs have it anyway. */
+    private String record(RuleSet rules, RuleSetHistory.Publication publication) {
+        try (RuleSetHistory history = new RuleSetHistory(elasticsearch)) {
+            history.record(rules, publication);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.laborwatch.engine.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.kafka.Topics;
+import org.laborwatch.connectors.rulesets.RuleSetHistory;
+import org.laborwatch.connectors.rulesets.RuleSetVerdicts;
+import org.laborwatch.rules.ruleset.Campaign;
+import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetEvent;
+import org.laborwatch.rules.ruleset.RuleSetRejected;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "versions", description = {
+    "the rule-set versions published, newest first, with author, date and what the running job made of each",
+    "From the version history in Elasticsearch (LW_ES_URL) and the jobs' reports on lw.rules.events "
+            + "(LW_KAFKA_BOOTSTRAP): activated, rejected (with the first problem), or no report (none kept)."})
+final class RulesVersionsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final PrintStream out;
+
+    @Option(names = "--limit", paramLabel = "N", description = "how many publications (default: ${DEFAULT-VALUE})")
+    int limit = 20;
+
+    RulesVersionsCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        StackAddress stack = StackAddress.fromEnvironment();
+        List<RuleSetHistory.Publication> publications;
+        Map<String, Campaign> campaigns;
+        try (RuleSetHistory history = new RuleSetHistory(ElasticsearchEndpoint.fromEnvironment(
+                stack.elasticsearch()))) {
+            publications = history.publications(Math.max(1, limit));
+            campaigns = campaigns(history, publications);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot read the version history at " + stack.elasticsearch() + " ("
+                    + e.getMessage() + "); " + StackAddress.HOW_TO_START, e);
+        }
+        if (publications.isEmpty()) {
+            out.println("no rule set has been published yet ('./laborwatch rules publish DIR')");
+            return Main.SUCCESS;
+        }
+        Map<String, List<RuleSetVerdicts.Verdict>> verdicts = verdicts(stack, publications);
+        var zone = SignalCodec.defaults().zone();
+        out.printf("%-16s  %-10s  %-8s  %-12s  %-32s  %s%n", "published (" + zone + ")", "name", "action", "by", "version",
+                "the job");
+        for (RuleSetHistory.Publication p : publications) {
+            out.printf("%-16s  %-10s  %-8s  %-12s  %-32s  %s%n", MINUTE.format(p.at().atZone(zone)), p.name(),
+                    p.action().name().toLowerCase(), p.by(), p.version(), verdict(verdicts.get(p.version())));
+            if (p.note() != null) {
+                out.printf("%18s%s%n", "", p.note());
+            }
+            Campaign campaign = campaigns.get(p.version());
+            if (campaign != null) {
+                out.printf("%18s专项 campaign %s: signals dated %s .. %s judged by it%n", "", campaign.name(),
+                        campaign.from(), campaign.until());
+            }
+        }
+        return Main.SUCCESS;
+    }
+
+    /**
+     * The schedule of each listed version that is a campaign, read from the version's files (the publication records
+     * who sent what when; what a version is stays with its files).
+     */
+    private static Map<String, Campaign> campaigns(RuleSetHistory history,
+                                                   List<RuleSetHistory.Publication> publications) throws IOException {
+        Map<String, Campaign> campaigns = new HashMap<>();
+        for (String version : publications.stream().map(RuleSetHistory.Publication::version).distinct().toList()) {
+            Optional<RuleSet> files = history.version(version);
+            if (files.isEmpty()) {
+                continue;
+            }
+            try {
+                Campaign.of(files.get()).ifPresent(c -> campaigns.put(version, c));
+            } catch (RuleSetRejected e) {
+                // A schedule the job refused too ('REJECTED' in the list): nothing to show as days.
+            }
+        }
+        return campaigns;
+    }
+
+    private static Map<String, List<RuleSetVerdicts.Verdict>> verdicts(StackAddress stack,
+                                                                        List<RuleSetHistory.Publication> publications) {
+        Set<String> versions = publications.stream().map(RuleSetHistory.Publication::version)
+                .collect(Collectors.toSet());
+        try (RuleSetVerdicts reports = new RuleSetVerdicts(stack.kafka(), Topics.RULE_EVENTS,
+                SignalCodec.defaults().zone())) {
+            return reports.about(versions);
+        } catch (RuntimeException e) {
+            return Map.of(); // Kafka away: the history still stands
+        }
+    }
+
+    /** The first activation or rejection of the version; quarantine reports come later and are counted. */
+    private static String verdict(List<RuleSetVerdicts.Verdict> reports) {
+        if (reports == null || reports.isEmpty()) {
+            return "no report";
+        }
+        RuleSetEvent first = reports.get(0).event();
+        long incidents = reports.stream().filter(r -> r.event().accepted() && !r.event().problems().isEmpty()).count();
+        if (!first.accepted()) {
+            return "REJECTED: " + (first.problems().isEmpty() ? "" : first.problems().get(0));
+        }
+        return "activated" + (incidents == 0 ? "" : " (" + incidents + " rule incidents reported)");
+    }
+}
