@@ -49,7 +49,9 @@ class CampaignStackIT {
     void shouldJudgeBySignalDayAPublishedCampaignBesideTheBase() throws Exception {
         String run = "it-campaign-" + System.currentTimeMillis();
         Map<String, String> sources = new HashMap<>(RuleSets.fromDirectory(WINTER, null).sources());
-        sources.put(Campaign.FILE, "name: " + run + "\nfrom: 2025-12-15\nuntil: 2026-02-17\n");
+        // Days long before the other stack tests' signals (generated years from 2025-03-01): lw.rules keeps this
+        // campaign, and every live job started later on the same stack follows it.
+        sources.put(Campaign.FILE, "name: " + run + "\nfrom: 2019-12-15\nuntil: 2020-01-24\n");
         RuleSet winter = new RuleSet(run + "-winter", sources);
 
         Map<TopicPartition, Long> alertsBefore = TopicOffsets.endOfLog(Stack.kafka(), Topics.ALERTS);
@@ -74,9 +76,9 @@ class CampaignStackIT {
             Files.write(signals, List.of(
                     // Judged first: the first evaluation by a newly compiled rule set can overrun the evaluator's
                     // time budget on a busy two-core machine (it then raises nothing, and is reported), whatever set.
-                    codec.encode(payrollDelay(E3, "2025-12-20T01:00:00Z")),
-                    codec.encode(payrollDelay(E1, "2026-01-10T01:00:00Z")), // 09:00 on a campaign day
-                    codec.encode(payrollDelay(E2, "2026-03-10T01:00:00Z"))), // after it
+                    codec.encode(payrollDelay(E3, "2019-12-20T01:00:00Z")),
+                    codec.encode(payrollDelay(E1, "2020-01-10T01:00:00Z")), // 09:00 on a campaign day
+                    codec.encode(payrollDelay(E2, "2020-03-10T01:00:00Z"))), // after it
                     StandardCharsets.UTF_8);
             Stack.Range range = Stack.produce(List.of(signals));
             Stack.awaitCommitted(run, Topics.SIGNALS, range.to());
