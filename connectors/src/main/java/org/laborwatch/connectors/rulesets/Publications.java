@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
@@ -19,7 +20,9 @@ import org.laborwatch.rules.ruleset.RuleSet;
  */
 public final class Publications {
     private final String kafka;
-    private final ElasticsearchEndpoint elasticsearch;
+    private final Supplier<RuleSetHistory> history;
+    private final String rulesTopic;
+    private final String eventsTopic;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -36,19 +39,28 @@ public final class Publications {
         }
     }
 
+    /** To the default topics and the default history, each publication on a client of its own. */
     public Publications(String kafka, ElasticsearchEndpoint elasticsearch, ZoneId zone, Clock clock) {
+        this(kafka, Topics.RULES, Topics.RULE_EVENTS, () -> new RuleSetHistory(elasticsearch), zone, clock);
+    }
+
+    /** To the named topics, recording in the history {@code history} opens. */
+    public Publications(String kafka, String rulesTopic, String eventsTopic, Supplier<RuleSetHistory> history,
+                        ZoneId zone, Clock clock) {
         this.kafka = kafka;
-        this.elasticsearch = elasticsearch;
+        this.rulesTopic = rulesTopic;
+        this.eventsTopic = eventsTopic;
+        this.history = history;
         this.zone = zone;
         this.clock = clock;
     }
 
     public Outcome publish(RuleSet rules, String name, String by, RuleSetHistory.Action action, String note,
                            Duration wait) throws IOException {
-        try (RuleSetVerdicts verdicts = new RuleSetVerdicts(kafka, Topics.RULE_EVENTS, zone)) {
+        try (RuleSetVerdicts verdicts = new RuleSetVerdicts(kafka, eventsTopic, zone)) {
             Map<TopicPartition, Long> before = verdicts.end();
             RuleSetPublisher.Published sent;
-            try (RuleSetPublisher publisher = new RuleSetPublisher(kafka, Topics.RULES, zone)) {
+            try (RuleSetPublisher publisher = new RuleSetPublisher(kafka, rulesTopic, zone)) {
                 sent = publisher.publish(rules, name);
             }
             var publication = new RuleSetHistory.Publication(name, rules.version(), action, by, clock.instant(),
@@ -63,8 +75,8 @@ public final class Publications {
 
     /** Records the publication; what went wrong if it could not, for the caller to say: the jobs have it anyway. */
     private String record(RuleSet rules, RuleSetHistory.Publication publication) {
-        try (RuleSetHistory history = new RuleSetHistory(elasticsearch)) {
-            history.record(rules, publication);
+        try (RuleSetHistory opened = history.get()) {
+            opened.record(rules, publication);
             return null;
         } catch (IOException | RuntimeException e) {
             return e.getMessage();

@@ -43,9 +43,25 @@ public final class RuleSetHistory implements AutoCloseable {
     }
 
     private final ElasticsearchClient es;
+    private final boolean ownsClient;
+    private final String versions;
+    private final String publications;
 
+    /** Over the default indices, on a client of its own, closed with it. */
     public RuleSetHistory(ElasticsearchEndpoint endpoint) {
-        this.es = endpoint.client();
+        this(endpoint.client(), true, VERSIONS, PUBLICATIONS);
+    }
+
+    /** Over the named indices, on a client the caller shares and closes (the service's). */
+    public RuleSetHistory(ElasticsearchClient es, String versions, String publications) {
+        this(es, false, versions, publications);
+    }
+
+    private RuleSetHistory(ElasticsearchClient es, boolean ownsClient, String versions, String publications) {
+        this.es = es;
+        this.ownsClient = ownsClient;
+        this.versions = versions;
+        this.publications = publications;
     }
 
     /** Records that {@code rules} went out as {@code publication}; its files are kept the first time only. */
@@ -56,7 +72,7 @@ public final class RuleSetHistory implements AutoCloseable {
         version.put("files", new TreeMap<>(rules.sources()));
         version.put("firstPublishedAt", publication.at().toString());
         version.put("firstPublishedBy", publication.by());
-        createIfAbsent(VERSIONS, rules.version(), version);
+        createIfAbsent(versions, rules.version(), version);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("name", publication.name());
         record.put("version", publication.version());
@@ -67,13 +83,13 @@ public final class RuleSetHistory implements AutoCloseable {
         if (publication.note() != null) {
             record.put("note", publication.note());
         }
-        createIfAbsent(PUBLICATIONS, publication.name() + "@" + publication.offset(), record);
+        createIfAbsent(publications, publication.name() + "@" + publication.offset(), record);
     }
 
     /** The latest publications, newest first. */
     public List<Publication> publications(int limit) throws IOException {
         try {
-            var found = es.search(s -> s.index(PUBLICATIONS).size(limit)
+            var found = es.search(s -> s.index(publications).size(limit)
                     .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc)))
                     .sort(o -> o.field(f -> f.field("offset").order(SortOrder.Desc))), Map.class);
             List<Publication> list = new ArrayList<>();
@@ -85,7 +101,7 @@ public final class RuleSetHistory implements AutoCloseable {
             if (ElasticsearchStatus.isNotFound(e)) {
                 return List.of(); // nothing published yet
             }
-            throw new IOException("cannot read the publications from " + PUBLICATIONS + ": " + e.getMessage(), e);
+            throw new IOException("cannot read the publications from " + publications + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,7 +109,7 @@ public final class RuleSetHistory implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public Optional<RuleSet> version(String version) throws IOException {
         try {
-            GetResponse<Map> got = es.get(g -> g.index(VERSIONS).id(version), Map.class);
+            GetResponse<Map> got = es.get(g -> g.index(versions).id(version), Map.class);
             if (!got.found()) {
                 return Optional.empty();
             }
@@ -102,7 +118,7 @@ public final class RuleSetHistory implements AutoCloseable {
             if (ElasticsearchStatus.isNotFound(e)) {
                 return Optional.empty();
             }
-            throw new IOException("cannot read rule set " + version + " from " + VERSIONS + ": " + e.getMessage(), e);
+            throw new IOException("cannot read rule set " + version + " from " + versions + ": " + e.getMessage(), e);
         }
     }
 
@@ -127,6 +143,8 @@ public final class RuleSetHistory implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        es._transport().close();
+        if (ownsClient) {
+            es._transport().close();
+        }
     }
 }

@@ -71,6 +71,14 @@ public final class RuleSets {
         return new RuleSet(version != null ? version : contentVersion(name, sources), sources);
     }
 
+    /**
+     * A rule set from files as uploaded (file name to text, a workbook as base64), versioned {@code name-<hash>} as a
+     * directory of the same files would be.
+     */
+    public static RuleSet fromFiles(String name, Map<String, String> sources) {
+        return new RuleSet(contentVersion(name, sources), sources);
+    }
+
     private static boolean isRuleSource(String name) {
         // Excel and WPS keep a lock file (~$thresholds.xlsx) beside a workbook while it is open; it is not a table.
         return !name.startsWith("~$") && (name.endsWith(".drl") || DecisionTable.isTable(name)

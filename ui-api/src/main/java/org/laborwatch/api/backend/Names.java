@@ -9,5 +9,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 @ConfigurationProperties("laborwatch.names")
 public record Names(String alertsIndex, String riskIndex, String signalsIndex, String usersIndex,
                     String casesIndex, String auditIndex, String countersIndex,
-                    String alertsTopic, String signalsTopic, String caseEventsTopic) {
+                    String alertsTopic, String signalsTopic, String caseEventsTopic,
+                    String rulesetsIndex, String rulePublicationsIndex, String rulesTopic, String ruleEventsTopic) {
 }

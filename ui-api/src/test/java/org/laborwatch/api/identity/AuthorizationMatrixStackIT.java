@@ -69,7 +69,8 @@ class AuthorizationMatrixStackIT extends ServiceTest {
     }
 
     enum Endpoint {
-        FEED, ALERT, ACK, STREAM_TICKET, SEARCH, ENTERPRISE, STATS, USERS, NEW_USER, DISABLE_USER
+        FEED, ALERT, ACK, STREAM_TICKET, SEARCH, ENTERPRISE, STATS, USERS, NEW_USER, DISABLE_USER,
+        RULE_VERSIONS, RULE_VERSION, RULE_VALIDATE, RULE_ROLLBACK
     }
 
     static Stream<Arguments> everyUserAndEndpoint() {
@@ -132,6 +133,10 @@ class AuthorizationMatrixStackIT extends ServiceTest {
             case NEW_USER -> api.post("/api/users", token, "{\"username\":\"made-" + NEW_USERS.incrementAndGet()
                     + "\",\"role\":\"ANALYST\",\"password\":\"a-long-password\"}");
             case DISABLE_USER -> api.post("/api/users/no-such-user/disable", token, null);
+            case RULE_VERSIONS -> api.get("/api/rules/versions", token);
+            case RULE_VERSION -> api.get("/api/rules/versions/no-such-version", token);
+            case RULE_VALIDATE -> api.post("/api/rules/validate", token, "{\"files\":{\"a.drl\":\"package x\"}}");
+            case RULE_ROLLBACK -> api.post("/api/rules/rollback", token, "{\"version\":\"no-such-version\"}");
         };
     }
 
@@ -146,6 +151,10 @@ class AuthorizationMatrixStackIT extends ServiceTest {
             case USERS -> who.role() == Role.ADMIN ? 200 : 403;
             case NEW_USER -> who.role() == Role.ADMIN ? 201 : 403;
             case DISABLE_USER -> who.role() == Role.ADMIN ? 404 : 403;
+            case RULE_VERSIONS -> who.role() == Role.RULE_AUTHOR || who.role() == Role.ADMIN ? 200 : 403;
+            case RULE_VERSION -> who.role() == Role.RULE_AUTHOR || who.role() == Role.ADMIN ? 404 : 403;
+            case RULE_VALIDATE -> who.role() == Role.RULE_AUTHOR ? 200 : 403;
+            case RULE_ROLLBACK -> who.role() == Role.RULE_AUTHOR ? 404 : 403;
         };
     }
 

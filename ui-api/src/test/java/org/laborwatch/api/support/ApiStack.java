@@ -93,6 +93,22 @@ public final class ApiStack {
         return "lw-counters-" + suffix;
     }
 
+    public String rulesetsIndex() {
+        return "lw-rulesets-" + suffix;
+    }
+
+    public String rulePublicationsIndex() {
+        return "lw-rule-publications-" + suffix;
+    }
+
+    public String rulesTopic() {
+        return "lw.rules." + suffix;
+    }
+
+    public String ruleEventsTopic() {
+        return "lw.rules.events." + suffix;
+    }
+
     public String alertsTopic() {
         return "lw.alerts." + suffix;
     }
@@ -131,6 +147,11 @@ public final class ApiStack {
         p.put("laborwatch.names.alerts-topic", alertsTopic());
         p.put("laborwatch.names.signals-topic", signalsTopic());
         p.put("laborwatch.names.case-events-topic", caseEventsTopic());
+        p.put("laborwatch.names.rulesets-index", rulesetsIndex());
+        p.put("laborwatch.names.rule-publications-index", rulePublicationsIndex());
+        p.put("laborwatch.names.rules-topic", rulesTopic());
+        p.put("laborwatch.names.rule-events-topic", ruleEventsTopic());
+        p.put("laborwatch.rules.verdict-wait", "2s");
         p.put("laborwatch.cases.consumer-group", "laborwatch-api-cases-" + suffix);
         p.put("laborwatch.demo.password", DEMO_PASSWORD);
         return p;
@@ -141,12 +162,14 @@ public final class ApiStack {
         ElasticsearchClient es = es();
         try {
             es.indices().delete(d -> d.index(List.of(alertsIndex(), riskIndex(), signalsIndex(), usersIndex(),
-                    casesIndex(), auditIndex(), countersIndex())).ignoreUnavailable(true));
+                    casesIndex(), auditIndex(), countersIndex(), rulesetsIndex(), rulePublicationsIndex()))
+                    .ignoreUnavailable(true));
         } finally {
             es._transport().close();
         }
         try (Admin admin = admin()) {
-            for (String topic : List.of(alertsTopic(), signalsTopic(), caseEventsTopic())) {
+            for (String topic : List.of(alertsTopic(), signalsTopic(), caseEventsTopic(), rulesTopic(),
+                    ruleEventsTopic())) {
                 recreate(admin, topic, partitions);
             }
         }

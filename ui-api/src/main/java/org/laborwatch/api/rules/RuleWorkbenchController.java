@@ -1,0 +1,97 @@
+package org.laborwatch.api.rules;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.laborwatch.api.identity.Roles;
+import org.laborwatch.api.problem.NotFound;
+
+/**
+ * {@code /api/rules}: the rule workbench for rule authors (admins read). Versions and their files come from the
+ * version history every publication writes; uploads are validated by the same sandbox and compiler as the command
+ * line and the job; rolling back publishes an earlier version again, audited.
+ */
+@Controller("/api/rules")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "rules")
+class RuleWorkbenchController {
+    static final String VERSION = "[A-Za-z0-9._:-]{1,120}";
+
+    private final RuleVersions versions;
+    private final RuleValidation validation;
+    private final RuleRollback rollback;
+
+    RuleWorkbenchController(RuleVersions versions, RuleValidation validation, RuleRollback rollback) {
+        this.versions = versions;
+        this.validation = validation;
+        this.rollback = rollback;
+    }
+
+    /** Rule files as uploaded: file name to text (an {@code .xlsx} as the base64 of its bytes). */
+    @Serdeable
+    record Upload(@NotEmpty @Size(max = 100) Map<@Pattern(regexp = "[^/\\\\]{1,120}") String,
+            @Size(max = 2_000_000) String> files) {
+    }
+
+    @Serdeable
+    record Rollback(@Pattern(regexp = VERSION) String version, @Nullable @Pattern(regexp = "[a-z0-9._-]{1,60}")
+            String name, @Nullable @Size(max = 500) String note) {
+    }
+
+    @Get("/versions")
+    @Secured({Roles.RULE_AUTHOR, Roles.ADMIN})
+    @Operation(summary = "Rule-set versions published, newest first",
+            description = "Each publication (or rollback) with its author, time, note and what the running job said: "
+                    + "`ACTIVATED`, `REJECTED` (with `problems`) or `NO_REPORT`.")
+    List<RuleVersions.Version> list(@QueryValue @Nullable @Min(1) @Max(200) Integer limit) throws IOException {
+        return versions.list(limit == null ? 50 : limit);
+    }
+
+    @Get("/versions/{version}")
+    @Secured({Roles.RULE_AUTHOR, Roles.ADMIN})
+    @Operation(summary = "A version's files as published, and its publications")
+    RuleVersions.Files files(@PathVariable @Pattern(regexp = VERSION) String version) throws IOException {
+        return versions.files(version).orElseThrow(() -> new NotFound("no rule-set version " + version));
+    }
+
+    @Post("/validate")
+    @Secured(Roles.RULE_AUTHOR)
+    @Operation(summary = "Check rule files without publishing them",
+            description = "The same checks as `./laborwatch rules validate`: the sandbox (what a rule may contain), "
+                    + "metadata, decision and points tables, compilation. `valid` with the rules and their points, or "
+                    + "every problem with `file`, `line` and `column` (0 when not known).")
+    RuleValidation.Result validate(@Body @Valid Upload upload) {
+        return validation.validate(upload.files());
+    }
+
+    @Post("/rollback")
+    @Secured(Roles.RULE_AUTHOR)
+    @Operation(summary = "Publish an earlier version again",
+            description = "The version's files from the history are compiled again, published to the running jobs "
+                    + "under `name` (default `city`), recorded as a rollback and audited; the answer says what the "
+                    + "job made of it (waits up to `laborwatch.rules.verdict-wait`, 30 s).")
+    RuleRollback.Result rollback(@Body @Valid Rollback request, Authentication caller) throws IOException {
+        return rollback.to(request.version(), request.name() == null ? "city" : request.name(), request.note(),
+                caller);
+    }
+}
