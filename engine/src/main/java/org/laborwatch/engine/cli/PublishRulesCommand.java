@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.kafka.RuleSetPublisher;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.engine.scenario.ScenarioResult;
 import org.laborwatch.engine.scenario.ScenarioRunner;
@@ -27,9 +28,6 @@ import picocli.CommandLine.Parameters;
             + "(LW_ES_URL) with its author (LW_AUTHOR, else the account); then it waits for the running job's word: "
             + "activated, or rejected with the reason (exit code 1)."})
 final class PublishRulesCommand implements Callable<Integer> {
-    /** The key of the base rule set in lw.rules. */
-    static final String BASE_NAME = "city";
-
     private final PrintStream out;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "a directory of .drl files and tables (.csv, .xlsx)")
@@ -40,7 +38,7 @@ final class PublishRulesCommand implements Callable<Integer> {
     String version;
 
     @Option(names = "--name", paramLabel = "N", description = "the rule set's name, its key in lw.rules "
-            + "(default: " + BASE_NAME + "; a campaign's is the name in its campaign.yaml)")
+            + "(default: " + RuleSetPublisher.BASE_NAME + "; a campaign's is the name in its campaign.yaml)")
     String name;
 
     @Option(names = "--scenarios", paramLabel = "DIR", description = "the scenarios that must pass (default: "
@@ -62,15 +60,6 @@ final class PublishRulesCommand implements Callable<Integer> {
             + "job judge it")
     boolean unchecked;
 
-    /**
-     * The rule set's key in lw.rules: the name given, else a campaign's own name, else the base's. A campaign is kept
-     * by its own name in the compacted topic: published under the base's name, it would push the base set out of the
-     * topic, and a job starting later would find no base set.
-     */
-    static String keyFor(Optional<Campaign> campaign, String name) {
-        return name != null ? name : campaign.map(Campaign::name).orElse(BASE_NAME);
-    }
-
     PublishRulesCommand(PrintStream out) {
         this.out = out;
     }
@@ -89,8 +78,8 @@ final class PublishRulesCommand implements Callable<Integer> {
         campaign.ifPresent(c -> out.printf("a seasonal campaign: %s; signals dated from %s to %s (both included, %s) "
                 + "are judged by it, all others by the base rule set%n", c.name(), c.from(), c.until(),
                 SignalCodec.defaults().zone()));
-        return RuleSetRelease.send(out, rules, keyFor(campaign, name), RuleSetHistory.Action.PUBLISH, note,
-                Duration.ofSeconds(Math.max(0, waitSeconds)));
+        return RuleSetRelease.send(out, rules, RuleSetPublisher.nameFor(rules, name), RuleSetHistory.Action.PUBLISH,
+                note, Duration.ofSeconds(Math.max(0, waitSeconds)));
     }
 
     private boolean scenariosPass(RuleSet rules) throws Exception {

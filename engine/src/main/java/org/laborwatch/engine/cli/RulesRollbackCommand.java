@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
+import org.laborwatch.connectors.kafka.RuleSetPublisher;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
-import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
 import picocli.CommandLine.Command;
@@ -25,7 +25,7 @@ final class RulesRollbackCommand implements Callable<Integer> {
     String version;
 
     @Option(names = "--name", paramLabel = "N", description = "the rule set's name in lw.rules (default: "
-            + PublishRulesCommand.BASE_NAME + "; a campaign's is the name in its campaign.yaml)")
+            + RuleSetPublisher.BASE_NAME + "; a campaign's is the name in its campaign.yaml)")
     String name;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "why, kept in the version history")
@@ -53,7 +53,7 @@ final class RulesRollbackCommand implements Callable<Integer> {
         }
         RuleSetCache.compile(rules);
         // A campaign goes back under its own name, as it was published: under the base's it would displace the base.
-        String key = PublishRulesCommand.keyFor(Campaign.of(rules), name);
+        String key = RuleSetPublisher.nameFor(rules, name);
         return RuleSetRelease.send(out, rules, key, RuleSetHistory.Action.ROLLBACK, note,
                 Duration.ofSeconds(Math.max(0, waitSeconds)));
     }

@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.laborwatch.rules.ruleset.Campaign;
+import org.laborwatch.connectors.kafka.RuleSetPublisher;
+import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSets;
 
 /** The commands meeting a campaign directory: what they say of it, and the mix-ups they refuse. */
 class CampaignCommandsTest {
@@ -64,12 +64,12 @@ class CampaignCommandsTest {
     }
 
     @Test
-    void shouldPublishACampaignUnderItsOwnNameAndABaseSetUnderCity() {
-        Campaign winter = new Campaign("2026冬季根治欠薪专项行动", LocalDate.of(2025, 12, 15), LocalDate.of(2026, 2, 17));
+    void shouldPublishACampaignUnderItsOwnNameAndABaseSetUnderCity() throws Exception {
+        RuleSet winter = RuleSets.fromDirectory(WINTER, null);
 
-        assertThat(PublishRulesCommand.keyFor(Optional.of(winter), null)).isEqualTo("2026冬季根治欠薪专项行动");
-        assertThat(PublishRulesCommand.keyFor(Optional.empty(), null)).isEqualTo("city");
-        assertThat(PublishRulesCommand.keyFor(Optional.of(winter), "winter")).as("--name decides").isEqualTo("winter");
+        assertThat(RuleSetPublisher.nameFor(winter, null)).isEqualTo("2026冬季根治欠薪专项行动");
+        assertThat(RuleSetPublisher.nameFor(RuleSets.bundled(), null)).isEqualTo("city");
+        assertThat(RuleSetPublisher.nameFor(winter, "winter")).as("--name decides").isEqualTo("winter");
     }
 
     private static void copy(Path from, Path to) throws IOException {

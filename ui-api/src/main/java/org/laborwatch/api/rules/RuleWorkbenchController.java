@@ -88,10 +88,10 @@ class RuleWorkbenchController {
     @Secured(Roles.RULE_AUTHOR)
     @Operation(summary = "Publish an earlier version again",
             description = "The version's files from the history are compiled again, published to the running jobs "
-                    + "under `name` (default `city`), recorded as a rollback and audited; the answer says what the "
+                    + "under `name` (default `city`, a campaign's own name for a campaign), recorded as a rollback "
+                    + "and audited; the answer says what the "
                     + "job made of it (waits up to `laborwatch.rules.verdict-wait`, 30 s).")
     RuleRollback.Result rollback(@Body @Valid Rollback request, Authentication caller) throws IOException {
-        return rollback.to(request.version(), request.name() == null ? "city" : request.name(), request.note(),
-                caller);
+        return rollback.to(request.version(), request.name(), request.note(), caller);
     }
 }
