@@ -92,7 +92,9 @@ final class PublishRulesCommand implements Callable<Integer> {
             throw new IOException("no scenario directory " + from + ": a rule set is published once its scenarios "
                     + "pass (write them there, name them with --scenarios, or publish without with --no-scenarios)");
         }
-        List<ScenarioResult> results = ScenarioRunner.forRules(rules).runDirectory(from);
+        RuleSets.pointsTables(rules).forEach(table -> out.printf("%s set aside for the scenarios: they judge the "
+                + "rules at their own @points%n", table));
+        List<ScenarioResult> results = ScenarioRunner.forRules(RuleSets.withOwnPoints(rules)).runDirectory(from);
         long failed = results.stream().filter(r -> !r.passed()).count();
         results.stream().filter(r -> !r.passed()).forEach(r -> out.print(r.report()));
         out.printf("scenarios: %d, %d passed, %d failed%n", results.size(), results.size() - failed, failed);

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
     "run rule scenarios (YAML) through the engine against a directory of DRL files",
     "Scenarios come from DIR/scenarios unless --scenarios names another directory (their format: "
             + "docs/rule-authoring.md, \"Scenarios\"). Each is listed as passed or failed, a failure with what differs "
-            + "and what the engine did signal by signal. Exit code 1 when a scenario fails."})
+            + "and what the engine did signal by signal. Exit code 1 when a scenario fails. Points tables are set "
+            + "aside: scenarios judge the rules at their own @points."})
 final class TestRulesCommand implements Callable<Integer> {
     private final PrintStream out;
 
@@ -41,7 +42,9 @@ final class TestRulesCommand implements Callable<Integer> {
             throw new IOException("no scenario directory " + from + (scenarios == null
                     ? " (write scenarios there, or name their directory with --scenarios)" : ""));
         }
-        List<ScenarioResult> results = ScenarioRunner.forRules(rules).runDirectory(from);
+        RuleSets.pointsTables(rules).forEach(table -> out.printf("%s set aside: scenarios judge the rules at their "
+                + "own @points; 'rules backtest' shows what the table does%n", table));
+        List<ScenarioResult> results = ScenarioRunner.forRules(RuleSets.withOwnPoints(rules)).runDirectory(from);
         long failed = results.stream().filter(r -> !r.passed()).count();
         for (ScenarioResult result : results) {
             out.print(result.report());

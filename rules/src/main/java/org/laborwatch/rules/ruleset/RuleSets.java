@@ -79,6 +79,29 @@ public final class RuleSets {
         return new RuleSet(contentVersion(name, sources), sources);
     }
 
+    /**
+     * The rule set with its points tables set aside, each rule at the points its own {@code @points} gives, or the
+     * rule set itself when it has none. Scenarios judge this: they test what rules find and what the points the rules
+     * declare make of it, so a points table (a calibration, a policy change) leaves them valid; what a points table
+     * does to a city's levels is shown by a backtest.
+     */
+    public static RuleSet withOwnPoints(RuleSet rules) {
+        Map<String, String> sources = new TreeMap<>();
+        rules.sources().forEach((file, text) -> {
+            if (!PointsTable.isPointsTable(file, text)) {
+                sources.put(file, text);
+            }
+        });
+        return sources.size() == rules.sources().size() ? rules
+                : new RuleSet(rules.version() + "-own-points", sources);
+    }
+
+    /** The files of {@code rules} that are points tables. */
+    public static List<String> pointsTables(RuleSet rules) {
+        return rules.sources().entrySet().stream().filter(e -> PointsTable.isPointsTable(e.getKey(), e.getValue()))
+                .map(Map.Entry::getKey).toList();
+    }
+
     private static boolean isRuleSource(String name) {
         // Excel and WPS keep a lock file (~$thresholds.xlsx) beside a workbook while it is open; it is not a table.
         return !name.startsWith("~$") && (name.endsWith(".drl") || DecisionTable.isTable(name)

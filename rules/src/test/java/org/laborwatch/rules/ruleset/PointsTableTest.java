@@ -97,6 +97,19 @@ class PointsTableTest {
         assertThat(PointsTable.isPointsTable("points.drl", "RulePoints")).isFalse();
     }
 
+    @Test
+    void shouldSetPointsTablesAsideForWhatJudgesTheRulesAtTheirOwnPoints() throws Exception {
+        RuleSet withTable = rules("points.csv", "RulePoints,x\n编号,分值\nPT-001,45\n");
+
+        RuleSet own = RuleSets.withOwnPoints(withTable);
+
+        assertThat(RuleSets.pointsTables(withTable)).containsExactly("points.csv");
+        assertThat(own.sources()).containsOnlyKeys("rules.drl");
+        assertThat(own.version()).isEqualTo(withTable.version() + "-own-points");
+        assertThat(points(RuleSetCompiler.compile(own))).containsEntry("PT-001", 30);
+        assertThat(RuleSets.withOwnPoints(own)).isSameAs(own);
+    }
+
     private static RuleSet rules(String table, String text) {
         Map<String, String> sources = new HashMap<>();
         sources.put("rules.drl", RULES);
