@@ -62,7 +62,8 @@ class RuleWorkbenchController {
     @Secured({Roles.RULE_AUTHOR, Roles.ADMIN})
     @Operation(summary = "Rule-set versions published, newest first",
             description = "Each publication (or rollback) with its author, time, note and what the running job said: "
-                    + "`ACTIVATED`, `REJECTED` (with `problems`) or `NO_REPORT`.")
+                    + "`ACTIVATED`, `REJECTED` (with `problems`) or `NO_REPORT`; a seasonal campaign with its "
+                    + "`campaign` days (`name`, `from`, `until`, both included).")
     List<RuleVersions.Version> list(@QueryValue @Nullable @Min(1) @Max(200) Integer limit) throws IOException {
         return versions.list(limit == null ? 50 : limit);
     }
