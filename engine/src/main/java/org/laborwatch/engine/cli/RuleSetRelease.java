@@ -51,6 +51,22 @@ final class RuleSetRelease {
         return Main.FAILURE;
     }
 
+    /** A reading of the version history. */
+    interface HistoryRead<T> {
+        T from(RuleSetHistory history) throws IOException;
+    }
+
+    /** Reads the version history in Elasticsearch (LW_ES_URL); a store out of reach is said with how to start it. */
+    static <T> T read(StackAddress stack, HistoryRead<T> read) throws IOException {
+        try (RuleSetHistory history = new RuleSetHistory(ElasticsearchEndpoint.fromEnvironment(
+                stack.elasticsearch()))) {
+            return read.from(history);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot read the version history at " + stack.elasticsearch() + " ("
+                    + e.getMessage() + "); " + StackAddress.HOW_TO_START, e);
+        }
+    }
+
     /** Who publishes: the account running the command, as the version history records it. */
     static String author() {
         return Optional.ofNullable(System.getenv("LW_AUTHOR")).filter(s -> !s.isBlank())

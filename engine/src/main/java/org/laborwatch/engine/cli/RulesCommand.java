@@ -20,6 +20,7 @@ final class RulesCommand implements Callable<Integer> {
     private static final List<Function<PrintStream, Object>> LIST = List.of(
             ValidateRulesCommand::new,
             TestRulesCommand::new,
+            RulesBacktestCommand::new,
             RulesCalibrateCommand::new,
             RulesExplainCommand::new,
             PublishRulesCommand::new,

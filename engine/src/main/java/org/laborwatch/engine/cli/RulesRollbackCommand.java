@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
 import org.laborwatch.connectors.kafka.RuleSetPublisher;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.rules.ruleset.RuleSet;
@@ -42,15 +41,9 @@ final class RulesRollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StackAddress stack = StackAddress.fromEnvironment();
-        RuleSet rules;
-        try (RuleSetHistory history = new RuleSetHistory(ElasticsearchEndpoint.fromEnvironment(
-                stack.elasticsearch()))) {
-            rules = history.version(version).orElseThrow(() -> new IOException("no version " + version
-                    + " in the version history ('./laborwatch rules versions' lists them)"));
-        } catch (RuntimeException e) {
-            throw new IOException("cannot read the version history at " + stack.elasticsearch() + " ("
-                    + e.getMessage() + "); " + StackAddress.HOW_TO_START, e);
-        }
+        RuleSet rules = RuleSetRelease.read(stack, history -> history.version(version)).orElseThrow(
+                () -> new IOException("no version " + version + " in the version history ('./laborwatch rules "
+                        + "versions' lists them)"));
         RuleSetCache.compile(rules);
         // A campaign goes back under its own name, as it was published: under the base's it would displace the base.
         String key = RuleSetPublisher.nameFor(rules, name);

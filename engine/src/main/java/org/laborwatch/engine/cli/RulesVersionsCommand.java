@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
@@ -41,16 +40,9 @@ final class RulesVersionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StackAddress stack = StackAddress.fromEnvironment();
-        List<RuleSetHistory.Publication> publications;
-        Map<String, Campaign> campaigns;
-        try (RuleSetHistory history = new RuleSetHistory(ElasticsearchEndpoint.fromEnvironment(
-                stack.elasticsearch()))) {
-            publications = history.publications(Math.max(1, limit));
-            campaigns = campaigns(history, publications);
-        } catch (IOException | RuntimeException e) {
-            throw new IOException("cannot read the version history at " + stack.elasticsearch() + " ("
-                    + e.getMessage() + "); " + StackAddress.HOW_TO_START, e);
-        }
+        List<RuleSetHistory.Publication> publications = RuleSetRelease.read(stack,
+                history -> history.publications(Math.max(1, limit)));
+        Map<String, Campaign> campaigns = RuleSetRelease.read(stack, history -> campaigns(history, publications));
         if (publications.isEmpty()) {
             out.println("no rule set has been published yet ('./laborwatch rules publish DIR')");
             return Main.SUCCESS;

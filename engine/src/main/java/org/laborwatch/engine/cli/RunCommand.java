@@ -121,7 +121,8 @@ final class RunCommand implements Callable<Integer> {
         return found;
     }
 
-    private static Path truthBeside(Path signals) {
+    /** truth.csv beside the signals (the generator writes it there), or null. */
+    static Path truthBeside(Path signals) {
         Path beside = (Files.isDirectory(signals) ? signals : signals.toAbsolutePath().getParent())
                 .resolve(GroundTruth.FILE_NAME);
         return Files.isRegularFile(beside) ? beside : null;

@@ -9,11 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.PipelineOptions;
@@ -27,14 +33,18 @@ import org.laborwatch.connectors.file.JsonLinesSink;
 import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.LaborwatchJob;
+import org.laborwatch.engine.ingest.SignalIntake;
 import org.laborwatch.engine.ingest.StreamTime;
 import org.laborwatch.engine.local.LocalCluster;
+import org.laborwatch.engine.risk.EnterpriseRiskFunction;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
+import org.laborwatch.rules.ruleset.SessionMode;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the job in one JVM on a Flink MiniCluster: JSON Lines files in, JSON Lines files out. The same
@@ -71,6 +81,25 @@ public final class EmbeddedRun {
         }
     }
 
+    /**
+     * What a run reports while it goes, from the job's own counters: signals read ({@code SignalIntake.ACC_READ}) and
+     * signals judged ({@code EnterpriseRiskFunction.ACC_JUDGED}). In batch execution the judging starts only once every
+     * signal is read and sorted, so a listener sees the read count rise first, then the judged count.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (read, judged) -> {
+        };
+
+        void update(long read, long judged);
+    }
+
+    /**
+     * How often a listened-to run asks for its counters. Tasks send them to the job with their heartbeats, so those
+     * come this often too; the default heartbeat (10 s) would move a bar about once a run.
+     */
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+
     public record Outcome(RunOutputs outputs, Map<String, Object> counters, Duration elapsed) {
         public long counter(String name) {
             Object value = counters.get(name);
@@ -82,8 +111,13 @@ public final class EmbeddedRun {
     }
 
     public static Outcome run(Options options) throws Exception {
+        return run(options, Progress.NONE);
+    }
+
+    /** As {@link #run(Options)}, telling {@code progress} how far the job is about every quarter second. */
+    public static Outcome run(Options options, Progress progress) throws Exception {
         long started = System.nanoTime();
-        JobExecutionResult result = runJob(options);
+        JobExecutionResult result = runJob(options, RiskConfig.Snapshots.FINAL, progress);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         RunOutputs outputs = RunOutputs.merge(options.out(), options.codec().zone());
         return new Outcome(outputs, result.getAllAccumulatorResults(), elapsed);
@@ -105,6 +139,14 @@ public final class EmbeddedRun {
      * whole course of a run, such as the scenario runner; {@code FINAL} keeps the last one only.
      */
     public static JobExecutionResult runJob(Options options, RiskConfig.Snapshots snapshots) throws Exception {
+        return runJob(options, snapshots, Progress.NONE);
+    }
+
+    private static JobExecutionResult runJob(Options options, RiskConfig.Snapshots snapshots, Progress progress)
+            throws Exception {
+        // Logging set up on this thread first: Drools compiling beside Flink's start could otherwise be the first to
+        // ask SLF4J for loggers while the other thread sets it up, and SLF4J then prints a page of warnings.
+        LoggerFactory.getILoggerFactory();
         CompletableFuture<Void> compiled = CompletableFuture.runAsync(() -> {
             try {
                 RuleSetCache.compile(options.rules());
@@ -115,20 +157,73 @@ public final class EmbeddedRun {
                 throw new CompletionException(e);
             }
         });
-        JobClient job = startJob(options, snapshots);
+        JobClient job = startJob(options, snapshots, progress != Progress.NONE);
+        // From the start, not once the rules have compiled: the input is read meanwhile.
+        ScheduledExecutorService poller = progress == Progress.NONE ? null : poll(job, progress);
         try {
-            compiled.join();
-        } catch (CompletionException e) {
-            job.cancel();
-            if (e.getCause() instanceof RuleSetRejected rejected) {
-                throw rejected;
+            try {
+                compiled.join();
+            } catch (CompletionException e) {
+                job.cancel();
+                if (e.getCause() instanceof RuleSetRejected rejected) {
+                    throw rejected;
+                }
+                throw e;
             }
-            throw e;
+            return job.getJobExecutionResult().get();
+        } finally {
+            if (poller != null) {
+                poller.shutdownNow();
+            }
         }
-        return job.getJobExecutionResult().get();
     }
 
-    private static JobClient startJob(Options options, RiskConfig.Snapshots snapshots) throws Exception {
+    private static ScheduledExecutorService poll(JobClient job, Progress progress) {
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "laborwatch-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(() -> report(job, progress), PROGRESS_INTERVAL.toMillis(),
+                PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        return poller;
+    }
+
+    /** A progress report is best effort: a job that just finished may no longer answer, and the result says all. */
+    private static void report(JobClient job, Progress progress) {
+        try {
+            Map<String, Object> counters = job.getAccumulators().get(PROGRESS_INTERVAL.toMillis() * 4,
+                    TimeUnit.MILLISECONDS);
+            progress.update(count(counters, SignalIntake.ACC_READ), count(counters, EnterpriseRiskFunction.ACC_JUDGED));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the run is over and the poller stopped
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // the next poll, or the end of the job, brings the figures
+        }
+    }
+
+    private static long count(Map<String, Object> counters, String name) {
+        return counters.get(name) instanceof Number n ? n.longValue() : 0;
+    }
+
+    /**
+     * A small input (a scenario's, one enterprise's) through the job on one subtask, snapshots as said, outputs left
+     * under {@code out/parts/}; a failure other than the rule set's or the files' is told as the run of {@code what}.
+     */
+    public static void runSmall(Path input, Path out, RuleSet rules, RiskConfig risk, SignalCodec codec,
+                                RiskConfig.Snapshots snapshots, String what) throws IOException, RuleSetRejected {
+        try {
+            runJob(new Options(List.of(input), out, rules, EvaluatorFactory.drools(SessionMode.LONG_LIVED), risk,
+                    codec, 1), snapshots);
+        } catch (RuleSetRejected | IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the run of " + what + " failed: " + e, e);
+        }
+    }
+
+    private static JobClient startJob(Options options, RiskConfig.Snapshots snapshots, boolean listened)
+            throws Exception {
         Path parts = options.out().resolve(PARTS);
         RunOutputs.deleteRecursively(parts);
         Files.createDirectories(parts);
@@ -158,8 +253,11 @@ public final class EmbeddedRun {
                         options.risk().withSnapshots(snapshots), StreamTime.defaults(),
                         options.codec(), null, options.campaigns()));
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),
-                localConfiguration());
+        Configuration conf = localConfiguration();
+        if (listened) {
+            conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_INTERVAL);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), conf);
         job.build(env);
         return env.executeAsync("laborwatch (embedded)");
     }

@@ -19,13 +19,11 @@ import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.embedded.RunOutputs;
 import org.laborwatch.engine.risk.RiskConfig;
-import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.risk.Alert;
 import org.laborwatch.rules.risk.RiskSnapshot;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
-import org.laborwatch.rules.ruleset.SessionMode;
 
 /**
  * One enterprise's course through the engine: every signal, and after it the features, the hits and the score. The
@@ -63,15 +61,7 @@ public record EnterpriseCourse(String enterpriseId, String name, String ruleSetV
                     + " (give its unified social credit code, e.g. from an alert's enterpriseId)");
         }
         Path out = work.resolve("out");
-        try {
-            EmbeddedRun.runJob(new EmbeddedRun.Options(List.of(input), out, rules,
-                    EvaluatorFactory.drools(SessionMode.LONG_LIVED), risk, codec, 1),
-                    RiskConfig.Snapshots.EVERY_SIGNAL);
-        } catch (RuleSetRejected | IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException("the engine run for " + enterpriseId + " failed: " + e, e);
-        }
+        EmbeddedRun.runSmall(input, out, rules, risk, codec, RiskConfig.Snapshots.EVERY_SIGNAL, enterpriseId);
         var zone = codec.zone();
         List<RiskSnapshot> snapshots = RunOutputs.committed(out, RunOutputs.RISK, () -> RecordCodec.riskSnapshots(zone));
         List<Alert> alerts = RunOutputs.committed(out, RunOutputs.ALERTS, () -> RecordCodec.alerts(zone));

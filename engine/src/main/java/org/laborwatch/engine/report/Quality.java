@@ -1,5 +1,6 @@
 package org.laborwatch.engine.report;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -37,8 +38,7 @@ public record Quality(int alerted, int troubled, int truePositives, int early, L
                 continue;
             }
             tp++;
-            LocalDate alertDay = first.raisedAt().atZone(zone).toLocalDate();
-            long lead = ChronoUnit.DAYS.between(alertDay, entry.eruptsOn());
+            long lead = leadDays(first.raisedAt(), entry.eruptsOn(), zone);
             leads.add(lead);
             if (lead > 0) {
                 early++;
@@ -46,6 +46,11 @@ public record Quality(int alerted, int troubled, int truePositives, int early, L
         }
         Collections.sort(leads);
         return new Quality(firstSerious.size(), (int) truth.troubledCount(), tp, early, leads);
+    }
+
+    /** Days from an alert (its calendar day where the city is) to an eruption; negative when the alert came after. */
+    public static long leadDays(Instant alert, LocalDate eruptsOn, ZoneId zone) {
+        return ChronoUnit.DAYS.between(alert.atZone(zone).toLocalDate(), eruptsOn);
     }
 
     public double precision() {

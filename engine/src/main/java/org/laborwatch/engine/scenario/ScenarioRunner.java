@@ -22,7 +22,6 @@ import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.embedded.RunOutputs;
 import org.laborwatch.engine.risk.RiskConfig;
-import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.engine.scenario.Scenario.Enterprise;
 import org.laborwatch.engine.scenario.Scenario.Expectation;
 import org.laborwatch.engine.scenario.Scenario.Step;
@@ -36,7 +35,6 @@ import org.laborwatch.rules.risk.RuleMeta;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
-import org.laborwatch.rules.ruleset.SessionMode;
 
 /**
  * Runs scenarios through the job itself and compares what it did with what their authors expected.
@@ -110,15 +108,7 @@ public final class ScenarioRunner {
                 }
             }
             Path outDir = work.resolve("out");
-            try {
-                EmbeddedRun.runJob(new EmbeddedRun.Options(List.of(input), outDir, rules,
-                        EvaluatorFactory.drools(SessionMode.LONG_LIVED), risk, codec, 1),
-                        RiskConfig.Snapshots.ON_CHANGE);
-            } catch (RuleSetRejected | IOException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException("the scenario run failed: " + e, e);
-            }
+            EmbeddedRun.runSmall(input, outDir, rules, risk, codec, RiskConfig.Snapshots.ON_CHANGE, "the scenarios");
             var zone = codec.zone();
             List<Alert> alerts = RunOutputs.committed(outDir, RunOutputs.ALERTS, () -> RecordCodec.alerts(zone));
             List<RiskSnapshot> snapshots = RunOutputs.committed(outDir, RunOutputs.RISK,

@@ -66,8 +66,8 @@ class CommandHelpTest {
     @Test
     void shouldKnowTheCommandsThatRequireArguments() {
         assertThat(commandsWithRequiredArguments()).containsExactly("generate", "run", "rules validate",
-                "rules test", "rules calibrate", "rules explain", "rules publish", "rules rollback", "replay",
-                "upgrade-savepoint");
+                "rules test", "rules backtest", "rules calibrate", "rules explain", "rules publish",
+                "rules rollback", "replay", "upgrade-savepoint");
     }
 
     private static List<ArgSpec> required(CommandSpec spec) {

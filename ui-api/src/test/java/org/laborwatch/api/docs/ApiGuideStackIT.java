@@ -1,5 +1,11 @@
 package org.laborwatch.api.docs;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.laborwatch.connectors.rulesets.Publications;
+import org.laborwatch.connectors.rulesets.RuleSetHistory;
+import org.laborwatch.rules.ruleset.RuleSets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.laborwatch.api.support.Fixtures.BUILDER;
 import static org.laborwatch.api.support.Fixtures.HOTEL;
@@ -53,6 +59,14 @@ class ApiGuideStackIT extends ServiceTest {
         STACK.indexRisk(List.of(risk(BUILDER, "青岛某某建筑有限公司", "李沧区", "建筑业", 90, day(102)),
                 risk(HOTEL, "青岛海景酒店有限公司", "市南区", "住宿和餐饮业", 62, day(101))));
         STACK.indexSignals(List.of(complaint("c-1", BUILDER, day(99), "P123456")));
+        // The demo publishes the bundled library once its live job runs; here no job runs, so no verdict comes.
+        try (var es = new ClosingClient(ApiStack.es())) {
+            new Publications(ApiStack.kafka(), STACK.rulesTopic(), STACK.ruleEventsTopic(),
+                    () -> new RuleSetHistory(es.client(), STACK.rulesetsIndex(), STACK.rulePublicationsIndex()),
+                    ApiStack.ZONE, Clock.systemUTC())
+                    .publish(RuleSets.bundled(), "city", "demo", RuleSetHistory.Action.PUBLISH, "演示: 规则库",
+                            Duration.ZERO);
+        }
         api.token("admin"); // the demo users exist
         cases.awaitAlerts(cases.awaitCases(BUILDER, 1).get(0).get("id").asText(), 2);
         cases.awaitCases(HOTEL, 1);
@@ -84,12 +98,21 @@ class ApiGuideStackIT extends ServiceTest {
         assertThat(bash.exitValue()).as(failure(output)).isZero();
         assertThat(output).contains("青岛某某建筑有限公司").contains("\"acknowledgements\"").contains("heartbeat")
                 .contains("\"state\":\"CLOSED\"").contains("\"amountRecovered\":1280000")
-                .contains("工会劳动法律监督提示函");
+                .contains("工会劳动法律监督提示函").contains("'import java.io.File' is not allowed")
+                .contains("\"verdict\":\"NO_REPORT\"");
         try (var files = Files.list(work)) {
             assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.startsWith("letter-")
                     && f.endsWith(".docx"));
         }
         assertThat(output).contains("\"ticket\"").doesNotContain("\"status\":500").doesNotContain("Internal Server Error");
+    }
+
+    /** An Elasticsearch client closed after use. */
+    private record ClosingClient(ElasticsearchClient client) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            client._transport().close();
+        }
     }
 
     private static String failure(String output) {
