@@ -6,10 +6,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.RuleSetPublisher;
+import org.laborwatch.rules.Signals;
+import org.laborwatch.rules.fact.SignalType;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSets;
 
@@ -70,6 +75,25 @@ class CampaignCommandsTest {
         assertThat(RuleSetPublisher.nameFor(winter, null)).isEqualTo("2026冬季根治欠薪专项行动");
         assertThat(RuleSetPublisher.nameFor(RuleSets.bundled(), null)).isEqualTo("city");
         assertThat(RuleSetPublisher.nameFor(winter, "winter")).as("--name decides").isEqualTo("winter");
+    }
+
+    @Test
+    void shouldBacktestWithTheCampaignInForceOnItsDays(@TempDir Path dir) throws IOException {
+        Path signals = dir.resolve("signals.jsonl");
+        SignalCodec codec = SignalCodec.defaults();
+        Files.write(signals, List.of(
+                codec.encode(Signals.of(SignalType.PAYROLL_DELAY, Signals.E1, Instant.parse("2026-01-10T01:00:00Z"))),
+                codec.encode(Signals.of(SignalType.PAYROLL_DELAY, Signals.E2, Instant.parse("2026-03-10T01:00:00Z")))),
+                StandardCharsets.UTF_8);
+        String winter = RuleSets.fromDirectory(WINTER, null).version();
+
+        Cli cli = Cli.run("rules", "backtest", "--rules", "../rules/library", "--signals", signals.toString(),
+                "--campaign", WINTER.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(cli.exitCode()).as(cli.output()).isZero();
+        assertThat(cli.output()).contains("with campaign " + winter);
+        assertThat(Files.readAllLines(dir.resolve("out/rules/alerts.jsonl"), StandardCharsets.UTF_8))
+                .singleElement().asString().contains(Signals.E1, "\"ruleSetVersion\":\"" + winter + "\"");
     }
 
     private static void copy(Path from, Path to) throws IOException {
