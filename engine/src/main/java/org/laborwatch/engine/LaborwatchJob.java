@@ -1,6 +1,7 @@
 package org.laborwatch.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -73,9 +74,21 @@ public final class LaborwatchJob {
      * @param stream       how a streaming run's event time moves (ignored in batch execution)
      * @param riskInterval pass on only the latest risk snapshot per enterprise per this interval (for upserting
      *                     stores), or null for every snapshot the risk operator emits
+     * @param campaigns    seasonal campaigns in force from the start beside {@code initialRules} (each holds a
+     *                     campaign.yaml); a campaign published later under the same name replaces one
      */
     public record Settings(RuleSet initialRules, EvaluatorFactory evaluators, RiskConfig risk, StreamTime stream,
-                           SignalCodec codec, Duration riskInterval) {
+                           SignalCodec codec, Duration riskInterval, List<RuleSet> campaigns) {
+
+        public Settings {
+            campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
+        }
+
+        /** Without campaigns. */
+        public Settings(RuleSet initialRules, EvaluatorFactory evaluators, RiskConfig risk, StreamTime stream,
+                        SignalCodec codec, Duration riskInterval) {
+            this(initialRules, evaluators, risk, stream, codec, riskInterval, List.of());
+        }
     }
 
     private final List<SignalInput> inputs;
@@ -114,8 +127,8 @@ public final class LaborwatchJob {
             throw new IllegalArgumentException("the job needs at least one signal input");
         }
 
-        EnterpriseRiskFunction function = new EnterpriseRiskFunction(settings.initialRules(), settings.evaluators(),
-                settings.risk(), settings.codec());
+        EnterpriseRiskFunction function = new EnterpriseRiskFunction(settings.initialRules(), settings.campaigns(),
+                settings.evaluators(), settings.risk(), settings.codec());
         // Flink's own broadcast operator, timers and keyed state: in a streaming job, and in batch execution, where
         // Flink sorts each enterprise's signals together first (docs/architecture.md).
         SingleOutputStreamOperator<Alert> alerts = signals.keyBy(Signal::enterpriseId)
@@ -158,13 +171,20 @@ public final class LaborwatchJob {
                 .name("Decode " + lines.name()).setParallelism(1);
     }
 
-    /** Every subtask sees every rule set; the risk operator keeps the active one in broadcast state. */
+    /**
+     * Every subtask sees every rule set; the risk operator keeps the active one and the campaigns in broadcast state.
+     * Without a rule-set source, the initial rule set and campaigns are all there is: in batch execution the
+     * broadcast side is read before any signal is judged.
+     */
     private DataStream<RuleSet> ruleSetStream(StreamExecutionEnvironment env) {
-        DataStream<RuleSet> published = ruleSets != null
-                ? env.fromSource(ruleSets, SignalTime.ruleSetsNeverMoveEventTime(), "rule-sets").uid("src-rule-sets")
-                        .setParallelism(1)
-                : env.fromData(List.of(settings.initialRules()), TypeInformation.of(RuleSet.class))
-                        .uid("src-initial-rule-set").name("initial rule set");
-        return published;
+        if (ruleSets != null) {
+            return env.fromSource(ruleSets, SignalTime.ruleSetsNeverMoveEventTime(), "rule-sets")
+                    .uid("src-rule-sets").setParallelism(1);
+        }
+        List<RuleSet> initial = new ArrayList<>();
+        initial.add(settings.initialRules());
+        initial.addAll(settings.campaigns());
+        return env.fromData(initial, TypeInformation.of(RuleSet.class))
+                .uid("src-initial-rule-set").name("initial rule set");
     }
 }

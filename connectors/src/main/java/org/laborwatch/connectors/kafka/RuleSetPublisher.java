@@ -11,7 +11,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.laborwatch.connectors.json.RecordCodec;
+import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetRejected;
 
 /**
  * Publishes rule sets to the rules topic ({@link Topics#RULES}), keyed by the rule set's name: the topic is
@@ -28,8 +30,21 @@ public final class RuleSetPublisher implements AutoCloseable {
     private final RecordCodec<RuleSet> codec;
     private final KafkaProducer<byte[], byte[]> producer;
 
+    /** The base rule set's name, its key in lw.rules unless another is given. */
+    public static final String BASE_NAME = "city";
+
     /** Where the rule set went: the broker has it at {@code offset} of {@code topic}. */
     public record Published(String version, String name, String topic, long offset) {
+    }
+
+    /**
+     * The key {@code rules} goes under: {@code given} when there is one, else a campaign's own name, else
+     * {@link #BASE_NAME}. A campaign is kept by its own name in the compacted topic: under the base's name it would
+     * push the base set out of the topic, and a job starting later would find no base set. For the command line and
+     * the service alike, publishing and rolling back.
+     */
+    public static String nameFor(RuleSet rules, String given) throws RuleSetRejected {
+        return given != null ? given : Campaign.of(rules).map(Campaign::name).orElse(BASE_NAME);
     }
 
     public RuleSetPublisher(String bootstrap, String topic, ZoneId zone) {

@@ -23,9 +23,23 @@ import org.laborwatch.rules.ruleset.SessionMode;
  * Several rule sets run one after the other in the same JVM; the later ones find Flink's and Drools' classes loaded.
  */
 public final class Backtest {
-    /** @param truth null without a ground truth */
+    /**
+     * @param truth     null without a ground truth
+     * @param campaigns seasonal campaigns in force beside every rule set backtested, each judging the signals dated
+     *                  within its days, as in the running job
+     */
     public record Options(List<Path> signalFiles, GroundTruth truth, SignalCodec codec, RiskConfig risk,
-                          int parallelism) {
+                          int parallelism, List<RuleSet> campaigns) {
+
+        public Options {
+            campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
+        }
+
+        /** Without campaigns. */
+        public Options(List<Path> signalFiles, GroundTruth truth, SignalCodec codec, RiskConfig risk,
+                       int parallelism) {
+            this(signalFiles, truth, codec, risk, parallelism, List.of());
+        }
     }
 
     private final Options options;
@@ -45,7 +59,7 @@ public final class Backtest {
     public BacktestResult run(RuleSet rules, Path runDir, EmbeddedRun.Progress progress) throws Exception {
         EmbeddedRun.Outcome outcome = EmbeddedRun.run(new EmbeddedRun.Options(options.signalFiles(), runDir, rules,
                 EvaluatorFactory.drools(SessionMode.LONG_LIVED), options.risk(), options.codec(),
-                options.parallelism()), progress);
+                options.parallelism(), options.campaigns()), progress);
         var alerts = outcome.outputs().alerts();
         var inputs = new BacktestResult.Inputs(lines, outcome.counter(SignalIntake.ACC_READ),
                 outcome.counter(EnterpriseRiskFunction.ACC_JUDGED),

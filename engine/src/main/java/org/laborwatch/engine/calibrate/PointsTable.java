@@ -9,11 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.laborwatch.rules.ruleset.Campaign;
 
 /**
- * The proposal as a rule set directory: the input's rule files and scenarios copied unchanged, and a points table
- * ({@code points.csv}) that overrides each rule's {@code @points}, so the rules' logic stays exactly as reviewed and
- * only the points differ. An earlier points table in the input (its first cell {@code RulePoints}) is replaced.
+ * The proposal as a rule set directory: the input's rule files, scenarios and campaign schedule copied unchanged, and
+ * a points table ({@code points.csv}) that overrides each rule's {@code @points}, so the rules' logic stays exactly as
+ * reviewed and only the points differ. An earlier points table in the input (its first cell {@code RulePoints}) is
+ * replaced.
  */
 final class PointsTable {
     static final String FILE = "points.csv";
@@ -58,9 +60,11 @@ final class PointsTable {
         };
     }
 
+    /** Rule sources, and a campaign's schedule: without it a calibrated campaign would become a base set. */
     private static boolean isRuleFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith("~$") && (name.endsWith(".drl") || name.endsWith(".csv") || name.endsWith(".xlsx"));
+        return !name.startsWith("~$") && (name.endsWith(".drl") || name.endsWith(".csv") || name.endsWith(".xlsx")
+                || name.equals(Campaign.FILE));
     }
 
     private static boolean isPointsTable(Path file) throws IOException {

@@ -6,10 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.kafka.RuleSetPublisher;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.engine.scenario.ScenarioResult;
 import org.laborwatch.engine.scenario.ScenarioRunner;
+import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
 import org.laborwatch.rules.ruleset.RuleSets;
@@ -34,8 +38,8 @@ final class PublishRulesCommand implements Callable<Integer> {
     String version;
 
     @Option(names = "--name", paramLabel = "N", description = "the rule set's name, its key in lw.rules "
-            + "(default: ${DEFAULT-VALUE})")
-    String name = "city";
+            + "(default: " + RuleSetPublisher.BASE_NAME + "; a campaign's is the name in its campaign.yaml)")
+    String name;
 
     @Option(names = "--scenarios", paramLabel = "DIR", description = "the scenarios that must pass (default: "
             + "DIR/scenarios)")
@@ -70,8 +74,12 @@ final class PublishRulesCommand implements Callable<Integer> {
                 return Main.FAILURE;
             }
         }
-        return RuleSetRelease.send(out, rules, name, RuleSetHistory.Action.PUBLISH, note,
-                Duration.ofSeconds(Math.max(0, waitSeconds)));
+        Optional<Campaign> campaign = Campaign.of(rules);
+        campaign.ifPresent(c -> out.printf("a seasonal campaign: %s; signals dated from %s to %s (both included, %s) "
+                + "are judged by it, all others by the base rule set%n", c.name(), c.from(), c.until(),
+                SignalCodec.defaults().zone()));
+        return RuleSetRelease.send(out, rules, RuleSetPublisher.nameFor(rules, name), RuleSetHistory.Action.PUBLISH,
+                note, Duration.ofSeconds(Math.max(0, waitSeconds)));
     }
 
     private boolean scenariosPass(RuleSet rules) throws Exception {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import org.laborwatch.engine.backtest.ProgressDisplay;
 import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.generate.GroundTruth;
 import org.laborwatch.rules.risk.RiskLevel;
+import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
@@ -57,6 +59,11 @@ final class RulesBacktestCommand implements Callable<Integer> {
             description = "a second rule set (e.g. the one in use) to compare --rules with")
     Path against;
 
+    @Option(names = "--campaign", paramLabel = "DIR", description = "a seasonal campaign (a rule set with a "
+            + "campaign.yaml) in force beside each rule set backtested: it judges the signals dated within its days, "
+            + "as in the running job; repeatable")
+    List<Path> campaigns = new ArrayList<>();
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the report goes")
     Path outDir;
 
@@ -76,6 +83,7 @@ final class RulesBacktestCommand implements Callable<Integer> {
         int subtasks = Usage.atLeast(spec, "--parallelism", parallelism, 1);
         RuleSet candidate = RuleSets.fromDirectory(rules, null);
         RuleSet baseline = against == null ? null : RuleSets.fromDirectory(against, null);
+        List<RuleSet> campaignSets = RunCommand.campaigns(spec, campaigns);
         // The baseline compiles while the first run goes, so a broken one is reported before a second run is spent.
         CompletableFuture<Void> baselineCompiled = baseline == null ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(() -> compileQuietly(baseline));
@@ -83,10 +91,14 @@ final class RulesBacktestCommand implements Callable<Integer> {
         GroundTruth groundTruth = truthFile == null ? null : GroundTruth.read(truthFile);
         List<Path> files = EmbeddedRun.signalFiles(signals);
         Backtest backtest = new Backtest(new Backtest.Options(files, groundTruth, SignalCodec.defaults(),
-                config.load().risk(), subtasks));
+                config.load().risk(), subtasks, campaignSets));
         out.printf("backtesting %s%s on %,d lines of signals (%d file(s))%s%n", candidate.version(),
                 baseline == null ? "" : " against " + baseline.version(), backtest.lines(), files.size(),
                 truthFile == null ? ", no ground truth" : ", ground truth " + truthFile);
+        for (RuleSet campaign : campaignSets) {
+            out.printf("  with campaign %s: %s, beside each rule set%n", campaign.version(),
+                    Campaign.of(campaign).orElseThrow().schedule());
+        }
 
         BacktestResult first = run(backtest, candidate, outDir.resolve("rules"));
         BacktestResult second = null;

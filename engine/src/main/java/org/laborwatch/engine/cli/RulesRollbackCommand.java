@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.laborwatch.connectors.kafka.RuleSetPublisher;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
@@ -23,8 +24,8 @@ final class RulesRollbackCommand implements Callable<Integer> {
     String version;
 
     @Option(names = "--name", paramLabel = "N", description = "the rule set's name in lw.rules (default: "
-            + "${DEFAULT-VALUE})")
-    String name = "city";
+            + RuleSetPublisher.BASE_NAME + "; a campaign's is the name in its campaign.yaml)")
+    String name;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "why, kept in the version history")
     String note;
@@ -44,7 +45,9 @@ final class RulesRollbackCommand implements Callable<Integer> {
                 () -> new IOException("no version " + version + " in the version history ('./laborwatch rules "
                         + "versions' lists them)"));
         RuleSetCache.compile(rules);
-        return RuleSetRelease.send(out, rules, name, RuleSetHistory.Action.ROLLBACK, note,
+        // A campaign goes back under its own name, as it was published: under the base's it would displace the base.
+        String key = RuleSetPublisher.nameFor(rules, name);
+        return RuleSetRelease.send(out, rules, key, RuleSetHistory.Action.ROLLBACK, note,
                 Duration.ofSeconds(Math.max(0, waitSeconds)));
     }
 }

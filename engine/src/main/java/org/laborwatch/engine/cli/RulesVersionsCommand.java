@@ -1,9 +1,12 @@
 package org.laborwatch.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -11,7 +14,10 @@ import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.Topics;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.connectors.rulesets.RuleSetVerdicts;
+import org.laborwatch.rules.ruleset.Campaign;
+import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetEvent;
+import org.laborwatch.rules.ruleset.RuleSetRejected;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,6 +42,7 @@ final class RulesVersionsCommand implements Callable<Integer> {
         StackAddress stack = StackAddress.fromEnvironment();
         List<RuleSetHistory.Publication> publications = RuleSetRelease.read(stack,
                 history -> history.publications(Math.max(1, limit)));
+        Map<String, Campaign> campaigns = RuleSetRelease.read(stack, history -> campaigns(history, publications));
         if (publications.isEmpty()) {
             out.println("no rule set has been published yet ('./laborwatch rules publish DIR')");
             return Main.SUCCESS;
@@ -50,8 +57,34 @@ final class RulesVersionsCommand implements Callable<Integer> {
             if (p.note() != null) {
                 out.printf("%18s%s%n", "", p.note());
             }
+            Campaign campaign = campaigns.get(p.version());
+            if (campaign != null) {
+                out.printf("%18s专项 campaign %s: signals dated %s .. %s judged by it%n", "", campaign.name(),
+                        campaign.from(), campaign.until());
+            }
         }
         return Main.SUCCESS;
+    }
+
+    /**
+     * The schedule of each listed version that is a campaign, read from the version's files (the publication records
+     * who sent what when; what a version is stays with its files).
+     */
+    private static Map<String, Campaign> campaigns(RuleSetHistory history,
+                                                   List<RuleSetHistory.Publication> publications) throws IOException {
+        Map<String, Campaign> campaigns = new HashMap<>();
+        for (String version : publications.stream().map(RuleSetHistory.Publication::version).distinct().toList()) {
+            Optional<RuleSet> files = history.version(version);
+            if (files.isEmpty()) {
+                continue;
+            }
+            try {
+                Campaign.of(files.get()).ifPresent(c -> campaigns.put(version, c));
+            } catch (RuleSetRejected e) {
+                // A schedule the job refused too ('REJECTED' in the list): nothing to show as days.
+            }
+        }
+        return campaigns;
     }
 
     private static Map<String, List<RuleSetVerdicts.Verdict>> verdicts(StackAddress stack,

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +14,10 @@ import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.config.EngineConfig;
 import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.generate.GroundTruth;
+import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
+import org.laborwatch.rules.ruleset.RuleSetRejected;
 import org.laborwatch.rules.ruleset.RuleSets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
             + "library, rules/library)")
     Path rules;
 
+    @Option(names = "--campaign", paramLabel = "DIR", description = "a seasonal campaign (a rule set with a "
+            + "campaign.yaml) beside --rules: it judges the signals dated within its days; repeatable")
+    List<Path> campaigns = new ArrayList<>();
+
     @Option(names = "--truth", paramLabel = "FILE", description = "ground truth to score the alerts against "
             + "(default: truth.csv beside the signals, if there is one)")
     Path truth;
@@ -77,6 +84,15 @@ final class RunCommand implements Callable<Integer> {
         int subtasks = Usage.atLeast(spec, "--parallelism", parallelism, 1);
         Path groundTruth = truth != null ? truth : truthBeside(signals);
         RuleSet ruleSet = rules == null ? RuleSets.bundled() : RuleSets.fromDirectory(rules, null);
+        if (Campaign.of(ruleSet).isPresent()) {
+            throw Usage.error(spec, rules + " is a campaign (it has a " + Campaign.FILE + "); give the base rules with "
+                    + "--rules and the campaign with --campaign " + rules);
+        }
+        List<RuleSet> campaignSets = campaigns(spec, campaigns);
+        if (stack && !campaignSets.isEmpty()) {
+            throw Usage.error(spec, "--campaign runs embedded; on the stack publish the campaign to the running "
+                    + "jobs: ./laborwatch rules publish DIR");
+        }
         SignalCodec codec = SignalCodec.defaults().withAllowlist(allowlist(allowlist));
         EngineConfig settings = config.load();
         List<Path> files = EmbeddedRun.signalFiles(signals);
@@ -86,7 +102,23 @@ final class RunCommand implements Callable<Integer> {
             return new StackRunner(out, StackAddress.fromEnvironment()).run(files, where, ruleSet, groundTruth, codec,
                     subtasks, settings);
         }
-        return EmbeddedReport.run(out, files, outDir, ruleSet, groundTruth, codec, subtasks, settings);
+        return EmbeddedReport.run(out, files, outDir, ruleSet, campaignSets, groundTruth, codec, subtasks, settings);
+    }
+
+    /** Each directory's rule set, which must be a campaign: a base set given here would never judge anything. */
+    static List<RuleSet> campaigns(CommandSpec spec, List<Path> dirs) throws IOException, RuleSetRejected {
+        List<RuleSet> found = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path dir : dirs) {
+            RuleSet campaign = RuleSets.fromDirectory(dir, null);
+            Campaign schedule = Campaign.of(campaign).orElseThrow(() -> Usage.error(spec, dir + " has no "
+                    + Campaign.FILE + ", so it is not a campaign (docs/rule-authoring.md, \"Seasonal campaigns\")"));
+            if (!names.add(schedule.name())) {
+                throw Usage.error(spec, "two campaigns are named " + schedule.name());
+            }
+            found.add(campaign);
+        }
+        return found;
     }
 
     /** truth.csv beside the signals (the generator writes it there), or null. */

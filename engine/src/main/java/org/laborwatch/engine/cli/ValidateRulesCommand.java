@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import org.laborwatch.rules.risk.RuleMeta;
+import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.CompiledRuleSet;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
@@ -33,6 +34,9 @@ final class ValidateRulesCommand implements Callable<Integer> {
         CompiledRuleSet compiled = RuleSetCache.compile(rules);
         out.printf("rule set %s: %d rules in %d files, all valid%n", compiled.version(), compiled.rules().size(),
                 rules.sources().size());
+        Campaign.of(rules).ifPresent(c -> out.printf("a seasonal campaign: %s, from %s until %s (both included); "
+                + "signals dated within it are judged by these rules instead of the base rule set%n", c.name(),
+                c.from(), c.until()));
         compiled.rules().stream().sorted(Comparator.comparing(RuleMeta::id)).forEach(m -> out.printf(
                 "  %-9s %3d points  %-40s %s%s%n", m.id(), m.points(), String.join(",",
                         m.agencies().stream().map(Enum::name).toList()), m.ruleName(), m.critical() ? "  [critical]"

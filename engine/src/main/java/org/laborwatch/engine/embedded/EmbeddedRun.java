@@ -66,8 +66,19 @@ public final class EmbeddedRun {
      */
     public static final MemorySize SORT_MEMORY = MemorySize.parse("1g");
 
+    /** @param campaigns seasonal campaigns beside {@code rules}, each judging the signals dated within its days */
     public record Options(List<Path> signalFiles, Path out, RuleSet rules, EvaluatorFactory evaluators,
-                          RiskConfig risk, SignalCodec codec, int parallelism) {
+                          RiskConfig risk, SignalCodec codec, int parallelism, List<RuleSet> campaigns) {
+
+        public Options {
+            campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
+        }
+
+        /** Without campaigns. */
+        public Options(List<Path> signalFiles, Path out, RuleSet rules, EvaluatorFactory evaluators,
+                       RiskConfig risk, SignalCodec codec, int parallelism) {
+            this(signalFiles, out, rules, evaluators, risk, codec, parallelism, List.of());
+        }
     }
 
     /**
@@ -139,6 +150,9 @@ public final class EmbeddedRun {
         CompletableFuture<Void> compiled = CompletableFuture.runAsync(() -> {
             try {
                 RuleSetCache.compile(options.rules());
+                for (RuleSet campaign : options.campaigns()) {
+                    RuleSetCache.compile(campaign);
+                }
             } catch (RuleSetRejected e) {
                 throw new CompletionException(e);
             }
@@ -237,7 +251,7 @@ public final class EmbeddedRun {
                 // every change.
                 new LaborwatchJob.Settings(options.rules(), options.evaluators(),
                         options.risk().withSnapshots(snapshots), StreamTime.defaults(),
-                        options.codec(), null));
+                        options.codec(), null, options.campaigns()));
 
         Configuration conf = localConfiguration();
         if (listened) {

@@ -3,11 +3,15 @@ package org.laborwatch.engine.risk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -28,6 +32,7 @@ import org.laborwatch.engine.alert.Suppression;
 import org.laborwatch.engine.config.Durations;
 import org.laborwatch.engine.ruleset.ActiveRules;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
+import org.laborwatch.engine.ruleset.RuleSchedule;
 import org.laborwatch.engine.ruleset.RuleSetState;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.feature.EnterpriseFeatures;
@@ -42,6 +47,7 @@ import org.laborwatch.rules.risk.RiskLevel;
 import org.laborwatch.rules.risk.RiskSnapshot;
 import org.laborwatch.rules.risk.RuleMeta;
 import org.laborwatch.rules.risk.SignalSummary;
+import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.CompiledRuleSet;
 import org.laborwatch.rules.ruleset.Finding;
 import org.laborwatch.rules.ruleset.RuleEvaluator;
@@ -73,7 +79,9 @@ import org.slf4j.LoggerFactory;
  * is re-armed at the true end of the TTL. An enterprise silent for the TTL, or whose input has ended, is forgotten
  * entirely (with its final risk snapshot, in file runs), so enterprises that closed cost nothing.
  *
- * <p>Rule sets arrive on the broadcast side; until one does, the rule set given at construction is active.
+ * <p>Rule sets arrive on the broadcast side; until one does, the rule set given at construction is active. A rule set
+ * with a schedule (a seasonal campaign, {@link Campaign}) does not replace the base one: it is kept beside it, and
+ * judges the signals dated within its days ({@link RuleSchedule}); their alerts carry its version.
  */
 public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String, Signal, RuleSet, Alert> {
     private static final long serialVersionUID = 1L;
@@ -102,12 +110,15 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     private static final int EVALUATION_SAMPLES = 1024;
 
     private final RuleSet initialRules;
+    private final List<RuleSet> initialCampaigns;
     private final EvaluatorFactory evaluators;
     private final RiskConfig config;
     private final SignalCodec codec;
 
     private transient ValueState<EnterpriseState> enterprise;
     private transient ActiveRules rules;
+    /** Read from broadcast state when first needed and again after it changes: not per signal, it parses YAML. */
+    private transient RuleSchedule schedule;
     private transient Suppression suppression;
     private transient Scoring scoring;
     /** Reuses its arrays: the features it returns are used up within {@link #judge}. */
@@ -129,7 +140,20 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     /** @param codec re-encodes a signal that arrives too late, so its dead letter can be fed again as it is */
     public EnterpriseRiskFunction(RuleSet initialRules, EvaluatorFactory evaluators, RiskConfig config,
                                   SignalCodec codec) {
+        this(initialRules, List.of(), evaluators, config, codec);
+    }
+
+    /** @param initialCampaigns campaigns in force from the start, until one of the same name is published */
+    public EnterpriseRiskFunction(RuleSet initialRules, List<RuleSet> initialCampaigns, EvaluatorFactory evaluators,
+                                  RiskConfig config, SignalCodec codec) {
+        for (RuleSet campaign : initialCampaigns) {
+            if (!campaign.sources().containsKey(Campaign.FILE)) {
+                throw new IllegalArgumentException("rule set " + campaign.version() + " has no " + Campaign.FILE
+                        + ", so it is not a campaign");
+            }
+        }
         this.initialRules = initialRules;
+        this.initialCampaigns = List.copyOf(initialCampaigns);
         this.evaluators = evaluators;
         this.config = config;
         this.codec = codec;
@@ -320,8 +344,9 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         RiskLevel levelBefore = RiskLevel.forScore(scoreBefore);
         EnterpriseFeatures features = featureCalculator.compute(signal, state.history, pastRedEpisodes(state, at),
                 levelBefore);
-        List<Finding> findings = evaluate(features, signal, ctx);
-        String version = rules.version();
+        RuleEvaluator evaluator = evaluatorAt(signal, ctx);
+        List<Finding> findings = evaluate(evaluator, features, signal, ctx);
+        String version = evaluator.version();
 
         List<Hit> settlements = settlements(findings, signal, state.history);
         if (!settlements.isEmpty()) {
@@ -434,15 +459,18 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         }
     }
 
-    private List<Finding> evaluate(EnterpriseFeatures features, Signal signal, ReadOnlyContext ctx)
-            throws Exception {
-        RuleEvaluator evaluator;
+    /** The evaluator of the rule set in force on the signal's day: a campaign's, or the base one's. */
+    private RuleEvaluator evaluatorAt(Signal signal, ReadOnlyContext ctx) throws Exception {
         try {
-            evaluator = rules.evaluatorFor(activeRuleSet(ctx));
+            return rules.evaluatorFor(schedule(ctx).at(signal.occurredAt()));
         } catch (RuleSetRejected e) {
-            // Only reachable for the initial rule set, which the launcher validated before starting: fail loudly.
+            // Only reachable for the initial rule sets, which the launcher validated before starting: fail loudly.
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    private List<Finding> evaluate(RuleEvaluator evaluator, EnterpriseFeatures features, Signal signal,
+                                   ReadOnlyContext ctx) {
         try {
             if (++evaluations % TIME_EVERY != 0) {
                 return evaluator.evaluate(features, signal);
@@ -478,9 +506,43 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         }
     }
 
-    private RuleSet activeRuleSet(ReadOnlyContext ctx) throws Exception {
-        RuleSet published = ctx.getBroadcastState(RuleSetState.DESCRIPTOR).get(RuleSetState.ACTIVE);
-        return published != null ? published : initialRules;
+    private RuleSchedule schedule(ReadOnlyContext ctx) throws Exception {
+        if (schedule == null) {
+            schedule = readSchedule(ctx.getBroadcastState(RuleSetState.DESCRIPTOR).immutableEntries());
+        }
+        return schedule;
+    }
+
+    /**
+     * The published base rule set (else the initial one) and every campaign: the published ones, and the initial ones
+     * no campaign of the same name has replaced.
+     */
+    private RuleSchedule readSchedule(Iterable<Map.Entry<String, RuleSet>> published) {
+        RuleSet base = initialRules;
+        Map<String, RuleSchedule.Scheduled> campaigns = new HashMap<>();
+        for (RuleSet initial : initialCampaigns) {
+            schedule(initial, campaigns);
+        }
+        for (Map.Entry<String, RuleSet> entry : published) {
+            if (RuleSetState.ACTIVE.equals(entry.getKey())) {
+                base = entry.getValue();
+            } else if (RuleSetState.isCampaignKey(entry.getKey())) {
+                schedule(entry.getValue(), campaigns);
+            }
+        }
+        return new RuleSchedule(base, List.copyOf(campaigns.values()), codec.zone());
+    }
+
+    /**
+     * Adds a campaign by its name. Every campaign here was checked before it was kept (or before the job started), so
+     * one that cannot be read is a mistake of ours: it is left out, with a log line, rather than failing the job.
+     */
+    private static void schedule(RuleSet ruleSet, Map<String, RuleSchedule.Scheduled> campaigns) {
+        try {
+            Campaign.of(ruleSet).ifPresent(c -> campaigns.put(c.name(), new RuleSchedule.Scheduled(c, ruleSet)));
+        } catch (RuleSetRejected e) {
+            LOG.error("Campaign {} left out: {}", ruleSet.version(), e.getMessage());
+        }
     }
 
     private List<Hit> toHits(List<Finding> findings, Signal signal, SignalHistory history) {
@@ -599,22 +661,46 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
                 codec.encode(signal), "enterprise " + signal.enterpriseId(), Instant.ofEpochMilli(now));
     }
 
+    /**
+     * A base rule set replaces the active one; a campaign (one with a {@value Campaign#FILE}) is kept under its name
+     * beside it, replacing only an earlier version of the same campaign.
+     */
     @Override
     public void processBroadcastElement(RuleSet ruleSet, Context ctx, Collector<Alert> out) throws Exception {
-        RuleSet current = ctx.getBroadcastState(RuleSetState.DESCRIPTOR).get(RuleSetState.ACTIVE);
-        if (current != null && current.version().equals(ruleSet.version())) {
-            return;
-        }
+        BroadcastState<String, RuleSet> published = ctx.getBroadcastState(RuleSetState.DESCRIPTOR);
         try {
+            Optional<Campaign> campaign = campaignOf(ruleSet);
+            String key = campaign.map(RuleSetState::campaignKey).orElse(RuleSetState.ACTIVE);
+            RuleSet current = published.get(key);
+            if (current != null && current.version().equals(ruleSet.version())) {
+                return;
+            }
             CompiledRuleSet next = rules.prepare(ruleSet);
             // Everything above can fail without effect; from here the swap is one step for every key.
-            ctx.getBroadcastState(RuleSetState.DESCRIPTOR).put(RuleSetState.ACTIVE, ruleSet);
-            rules.swapTo(next);
+            published.put(key, ruleSet);
+            if (campaign.isPresent()) {
+                rules.add(next);
+                LOG.info("Campaign {} ({}) scheduled", campaign.get().schedule(), ruleSet.version());
+            } else {
+                rules.swapTo(next);
+            }
+            schedule = readSchedule(published.immutableEntries());
+            rules.retain(schedule.versions());
             reportOnce(new RuleSetEvent(ruleSet.version(), true, List.of()), ctx);
         } catch (RuleSetRejected e) {
             LOG.warn("Rule set {} rejected, {} stays active: {}", ruleSet.version(), rules.version(), e.getMessage());
             reportOnce(new RuleSetEvent(ruleSet.version(), false,
                     e.problems().stream().map(Object::toString).toList()), ctx);
+        }
+    }
+
+    /** The rule set's schedule; when it has a bad one, every problem of the rule set, its rules' too. */
+    private Optional<Campaign> campaignOf(RuleSet ruleSet) throws RuleSetRejected {
+        try {
+            return Campaign.of(ruleSet);
+        } catch (RuleSetRejected e) {
+            rules.prepare(ruleSet); // throws, with the schedule's problems among the rest
+            throw e;
         }
     }
 

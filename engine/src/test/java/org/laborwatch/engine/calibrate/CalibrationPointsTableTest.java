@@ -40,6 +40,18 @@ class CalibrationPointsTableTest {
                 "C-3,60,未校准:纠纷前无命中;保持原 60 分");
     }
 
+    @Test
+    void shouldKeepACampaignACampaign(@TempDir Path dir) throws Exception {
+        Path from = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(from.resolve("a.drl"), "package x\n");
+        Files.writeString(from.resolve("campaign.yaml"), "name: 冬季\nfrom: 2025-12-15\nuntil: 2026-02-17\n");
+        Path to = dir.resolve("out");
+
+        PointsTable.writeRuleSet(from, to, List.of(rule("A-1", 5, 12, PointsMapping.Verdict.FITTED)));
+
+        assertThat(to.resolve("campaign.yaml")).hasSameTextualContentAs(from.resolve("campaign.yaml"));
+    }
+
     private static Calibration.RuleResult rule(String id, int before, int after, PointsMapping.Verdict verdict) {
         return new Calibration.RuleResult(id, id, before, after, 0, 0, 1, 1, verdict, false);
     }

@@ -53,10 +53,13 @@ public final class RuleSetValidator {
         for (Map.Entry<String, String> source : ruleSet.sources().entrySet()) {
             if (source.getKey().endsWith(".drl")) {
                 new SourceCheck(source.getKey(), source.getValue(), problems).run();
+            } else if (source.getKey().equals(Campaign.FILE)) {
+                // Not a rule: the schedule of a campaign, checked here so a bad date is refused before publishing.
+                problems.addAll(CampaignFile.problems(source.getValue()));
             } else if (!DecisionTable.isTable(source.getKey())) {
                 // Only what is checked here is compiled: a source of another name would otherwise go unchecked.
                 problems.add(new RuleSetRejected.Problem(source.getKey(), 0, "not a rule source; a rule set holds "
-                        + ".drl files and decision tables (.csv, .xlsx)"));
+                        + ".drl files, decision tables (.csv, .xlsx) and, for a campaign, " + Campaign.FILE));
             }
         }
         // A decision table is checked as the DRL it expands to: a cell is code spliced into a template, so a cell can

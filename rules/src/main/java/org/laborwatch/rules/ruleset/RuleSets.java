@@ -50,7 +50,9 @@ public final class RuleSets {
     }
 
     /**
-     * Every {@code *.drl} file and decision table ({@code *.csv}, {@code *.xlsx}) directly in {@code dir}; version from
+     * Every {@code *.drl} file and decision table ({@code *.csv}, {@code *.xlsx}) directly in {@code dir}, and its
+     * {@value Campaign#FILE} when it is a campaign (it travels with the rules, so the schedule is part of the version);
+     * version from
      * the content unless given. A workbook is carried as the base64 of its bytes (a rule set travels as JSON text), so
      * its version, like every file's, is the hash of exactly what the author saved.
      */
@@ -102,7 +104,8 @@ public final class RuleSets {
 
     private static boolean isRuleSource(String name) {
         // Excel and WPS keep a lock file (~$thresholds.xlsx) beside a workbook while it is open; it is not a table.
-        return !name.startsWith("~$") && (name.endsWith(".drl") || DecisionTable.isTable(name));
+        return !name.startsWith("~$") && (name.endsWith(".drl") || DecisionTable.isTable(name)
+                || name.equals(Campaign.FILE));
     }
 
     private static String read(Path file) throws IOException {

@@ -16,6 +16,7 @@ import org.laborwatch.api.identity.Caller;
 import org.laborwatch.api.problem.BadRequest;
 import org.laborwatch.api.problem.NotFound;
 import org.laborwatch.api.problem.Unavailable;
+import org.laborwatch.connectors.kafka.RuleSetPublisher;
 import org.laborwatch.connectors.rulesets.Publications;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.rules.ruleset.RuleSet;
@@ -47,11 +48,14 @@ class RuleRollback {
                   String notRecorded) {
     }
 
-    Result to(String version, String name, String note, Authentication authentication) throws IOException {
+    /** @param requestedName the name to publish under, or null for the version's own (a campaign's, else city) */
+    Result to(String version, String requestedName, String note, Authentication authentication) throws IOException {
         Caller caller = Caller.of(authentication);
         RuleSet rules = versions.ruleSet(version).orElseThrow(() -> new NotFound("no rule-set version " + version));
+        String name;
         try {
             RuleSetCompiler.compile(rules); // the validator may have grown stricter since it was published
+            name = RuleSetPublisher.nameFor(rules, requestedName);
         } catch (RuleSetRejected e) {
             throw new BadRequest("version " + version + " no longer passes validation: " + e.getMessage());
         }

@@ -1,11 +1,13 @@
 package org.laborwatch.api.rules;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +20,10 @@ import org.laborwatch.api.backend.Names;
 import org.laborwatch.connectors.rulesets.Publications;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.connectors.rulesets.RuleSetVerdicts;
+import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetEvent;
+import org.laborwatch.rules.ruleset.RuleSetRejected;
 
 /**
  * The rule-set versions: the history the command line and the service both write ({@link RuleSetHistory}), with
@@ -49,7 +53,24 @@ class RuleVersions {
      */
     @Serdeable
     record Version(String name, String version, String action, String by, Instant at, String note, String verdict,
-                   List<String> problems) {
+                   List<String> problems, @Nullable CampaignDays campaign) {
+    }
+
+    /**
+     * A seasonal campaign's days, {@code YYYY-MM-DD}, both included, in the city's calendar: dates as written in its
+     * campaign.yaml, not instants (the service writes times with the city's offset). Null for a base rule set.
+     */
+    @Serdeable
+    record CampaignDays(String name, String from, String until) {
+
+        static CampaignDays of(RuleSet rules) {
+            try {
+                return Campaign.of(rules).map(c -> new CampaignDays(c.name(), c.from().toString(),
+                        c.until().toString())).orElse(null);
+            } catch (RuleSetRejected e) {
+                return null; // a schedule the job rejected too: the verdict says so, there are no days to show
+            }
+        }
     }
 
     @Serdeable
@@ -58,9 +79,7 @@ class RuleVersions {
 
     List<Version> list(int limit) throws IOException {
         List<RuleSetHistory.Publication> publications = history().publications(limit);
-        Map<String, List<RuleSetVerdicts.Verdict>> verdicts = verdicts(publications.stream()
-                .map(RuleSetHistory.Publication::version).collect(Collectors.toSet()));
-        return publications.stream().map(p -> version(p, verdicts.get(p.version()))).toList();
+        return versions(publications, campaigns(publications));
     }
 
     Optional<Files> files(String version) throws IOException {
@@ -68,8 +87,32 @@ class RuleVersions {
         if (rules.isEmpty()) {
             return Optional.empty();
         }
-        List<Version> publications = list(200).stream().filter(v -> v.version().equals(version)).toList();
+        List<RuleSetHistory.Publication> ofVersion = history().publications(200).stream()
+                .filter(p -> p.version().equals(version)).toList();
+        CampaignDays campaign = CampaignDays.of(rules.get());
+        List<Version> publications = versions(ofVersion, campaign == null ? Map.of() : Map.of(version, campaign));
         return Optional.of(new Files(version, rules.get().sources(), publications));
+    }
+
+    private List<Version> versions(List<RuleSetHistory.Publication> publications,
+                                   Map<String, CampaignDays> campaigns) {
+        Map<String, List<RuleSetVerdicts.Verdict>> verdicts = verdicts(publications.stream()
+                .map(RuleSetHistory.Publication::version).collect(Collectors.toSet()));
+        return publications.stream().map(p -> version(p, verdicts.get(p.version()), campaigns.get(p.version())))
+                .toList();
+    }
+
+    /**
+     * The days of each listed version that is a campaign, read from the version's files: one read per version
+     * listed, since a publication records who sent what when, and what a version is stays with its files.
+     */
+    private Map<String, CampaignDays> campaigns(List<RuleSetHistory.Publication> publications) throws IOException {
+        Map<String, CampaignDays> campaigns = new HashMap<>();
+        RuleSetHistory history = history();
+        for (String version : publications.stream().map(RuleSetHistory.Publication::version).distinct().toList()) {
+            history.version(version).map(CampaignDays::of).ifPresent(c -> campaigns.put(version, c));
+        }
+        return campaigns;
     }
 
     Optional<RuleSet> ruleSet(String version) throws IOException {
@@ -94,7 +137,8 @@ class RuleVersions {
         }
     }
 
-    private static Version version(RuleSetHistory.Publication p, List<RuleSetVerdicts.Verdict> reports) {
+    private static Version version(RuleSetHistory.Publication p, List<RuleSetVerdicts.Verdict> reports,
+                                   CampaignDays campaign) {
         String verdict = "NO_REPORT";
         List<String> problems = List.of();
         if (reports != null && !reports.isEmpty()) {
@@ -102,6 +146,7 @@ class RuleVersions {
             verdict = first.accepted() ? "ACTIVATED" : "REJECTED";
             problems = first.problems();
         }
-        return new Version(p.name(), p.version(), p.action().name(), p.by(), p.at(), p.note(), verdict, problems);
+        return new Version(p.name(), p.version(), p.action().name(), p.by(), p.at(), p.note(), verdict, problems,
+                campaign);
     }
 }

@@ -62,7 +62,8 @@ class RuleWorkbenchController {
     @Secured({Roles.RULE_AUTHOR, Roles.ADMIN})
     @Operation(summary = "Rule-set versions published, newest first",
             description = "Each publication (or rollback) with its author, time, note and what the running job said: "
-                    + "`ACTIVATED`, `REJECTED` (with `problems`) or `NO_REPORT`.")
+                    + "`ACTIVATED`, `REJECTED` (with `problems`) or `NO_REPORT`; a seasonal campaign with its "
+                    + "`campaign` days (`name`, `from`, `until`, both included).")
     List<RuleVersions.Version> list(@QueryValue @Nullable @Min(1) @Max(200) Integer limit) throws IOException {
         return versions.list(limit == null ? 50 : limit);
     }
@@ -88,10 +89,10 @@ class RuleWorkbenchController {
     @Secured(Roles.RULE_AUTHOR)
     @Operation(summary = "Publish an earlier version again",
             description = "The version's files from the history are compiled again, published to the running jobs "
-                    + "under `name` (default `city`), recorded as a rollback and audited; the answer says what the "
+                    + "under `name` (default `city`, a campaign's own name for a campaign), recorded as a rollback "
+                    + "and audited; the answer says what the "
                     + "job made of it (waits up to `laborwatch.rules.verdict-wait`, 30 s).")
     RuleRollback.Result rollback(@Body @Valid Rollback request, Authentication caller) throws IOException {
-        return rollback.to(request.version(), request.name() == null ? "city" : request.name(), request.note(),
-                caller);
+        return rollback.to(request.version(), request.name(), request.note(), caller);
     }
 }
