@@ -74,8 +74,7 @@ class CampaignStackIT {
             Path signals = dir.resolve("signals.jsonl");
             SignalCodec codec = SignalCodec.defaults();
             Files.write(signals, List.of(
-                    // Judged first: the first evaluation by a newly compiled rule set can overrun the evaluator's
-                    // time budget on a busy two-core machine (it then raises nothing, and is reported), whatever set.
+                    // Before the campaign's days: judged by the base set.
                     codec.encode(payrollDelay(E3, "2019-12-20T01:00:00Z")),
                     codec.encode(payrollDelay(E1, "2020-01-10T01:00:00Z")), // 09:00 on a campaign day
                     codec.encode(payrollDelay(E2, "2020-03-10T01:00:00Z"))), // after it

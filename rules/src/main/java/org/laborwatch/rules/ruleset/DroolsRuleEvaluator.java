@@ -43,6 +43,14 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     static final int FIRING_LIMIT = 1_000;
     /** Time per evaluation; the library takes microseconds. Checked between firings, so a single slow call runs on. */
     static final Duration TIME_BUDGET = Duration.ofMillis(200);
+    /**
+     * The first evaluations of a newly compiled rule set build Drools' network and compile its constraints as signals
+     * of each kind first meet them: on a busy machine the very first one took over 200 ms, and a signal stopped for
+     * the rule set's warm-up, not for a slow rule, would raise nothing depending on the machine's load. These get
+     * {@link #WARM_UP_BUDGET} instead; a runaway rule is still stopped, by the firing limit or this budget.
+     */
+    static final int WARM_UP_EVALUATIONS = 100;
+    static final Duration WARM_UP_BUDGET = Duration.ofSeconds(5);
 
     private final CompiledRuleSet ruleSet;
     private final SessionMode mode;
@@ -57,6 +65,9 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     private StatelessKieSession stateless;
     private final int firingLimit;
     private final long budgetNanos;
+    private final int warmUpEvaluations;
+    private final long warmUpBudgetNanos;
+    private long evaluations;
     /** Rules whose consequence threw, by {@link RuleMetadata#key}: skipped from then on. */
     private final Set<String> quarantined = new HashSet<>();
     /** Kinds of stop already reported (firing limit, time budget), so a runaway set reports once, not per signal. */
@@ -64,14 +75,22 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     private final List<String> incidents = new ArrayList<>();
 
     DroolsRuleEvaluator(CompiledRuleSet ruleSet, SessionMode mode) {
-        this(ruleSet, mode, FIRING_LIMIT, TIME_BUDGET);
+        this(ruleSet, mode, FIRING_LIMIT, TIME_BUDGET, WARM_UP_EVALUATIONS, WARM_UP_BUDGET);
     }
 
+    /** With these limits and no warm-up allowance: every evaluation gets {@code timeBudget}. */
     DroolsRuleEvaluator(CompiledRuleSet ruleSet, SessionMode mode, int firingLimit, Duration timeBudget) {
+        this(ruleSet, mode, firingLimit, timeBudget, 0, timeBudget);
+    }
+
+    private DroolsRuleEvaluator(CompiledRuleSet ruleSet, SessionMode mode, int firingLimit, Duration timeBudget,
+                                int warmUpEvaluations, Duration warmUpBudget) {
         this.ruleSet = ruleSet;
         this.mode = mode;
         this.firingLimit = firingLimit;
         this.budgetNanos = timeBudget.toNanos();
+        this.warmUpEvaluations = warmUpEvaluations;
+        this.warmUpBudgetNanos = Math.max(budgetNanos, warmUpBudget.toNanos());
         this.findings = new Findings(ruleSet.metaByRule());
         this.oneThread = oneThread();
         switch (mode) {
@@ -110,8 +129,9 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
      * every round quarantines one more rule.
      */
     private List<Finding> contained(EnterpriseFeatures features, Signal signal) {
+        long allowed = evaluations++ < warmUpEvaluations ? warmUpBudgetNanos : budgetNanos;
         while (true) {
-            Budget budget = new Budget(System.nanoTime() + budgetNanos);
+            Budget budget = new Budget(System.nanoTime() + allowed);
             try {
                 int fired = mode == SessionMode.LONG_LIVED
                         ? fireInLongLivedSession(features, signal, budget)
@@ -119,7 +139,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
                 if (budget.exceeded || fired >= firingLimit) {
                     findings.drain();
                     reportStop(budget.exceeded ? "time budget" : "firing limit", signal, budget.exceeded
-                            ? "took longer than " + Duration.ofNanos(budgetNanos).toMillis() + " ms"
+                            ? "took longer than " + Duration.ofNanos(allowed).toMillis() + " ms"
                             : "fired " + fired + " rules, the limit");
                     return List.of();
                 }
