@@ -3,6 +3,8 @@ package org.laborwatch.engine.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.engine.config.EngineConfig;
@@ -13,8 +15,10 @@ import org.laborwatch.engine.explain.EnterpriseCourse;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "explain", description = {
     "one enterprise's timeline: every signal, the rules that fired and why, the features, the score at each step",
@@ -37,6 +41,13 @@ final class RulesExplainCommand implements Callable<Integer> {
             + "bundled library, rules/library)")
     Path rules;
 
+    @Option(names = "--campaign", paramLabel = "DIR", description = "a seasonal campaign (a rule set with a "
+            + "campaign.yaml) beside --rules: it judges the signals dated within its days; repeatable")
+    List<Path> campaigns = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ConfigOption config;
 
@@ -51,7 +62,7 @@ final class RulesExplainCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("laborwatch-explain-");
         try {
             EnterpriseCourse course = EnterpriseCourse.of(EmbeddedRun.signalFiles(signals), enterprise.strip(),
-                    ruleSet, settings.risk(), work);
+                    ruleSet, RunCommand.campaigns(spec, campaigns), settings.risk(), work);
             out.print(new CourseText(SignalCodec.defaults().zone(), settings.risk().halfLife()).render(course));
             return 0;
         } finally {

@@ -210,11 +210,12 @@ public final class EmbeddedRun {
      * A small input (a scenario's, one enterprise's) through the job on one subtask, snapshots as said, outputs left
      * under {@code out/parts/}; a failure other than the rule set's or the files' is told as the run of {@code what}.
      */
-    public static void runSmall(Path input, Path out, RuleSet rules, RiskConfig risk, SignalCodec codec,
-                                RiskConfig.Snapshots snapshots, String what) throws IOException, RuleSetRejected {
+    public static void runSmall(Path input, Path out, RuleSet rules, List<RuleSet> campaigns, RiskConfig risk,
+                                SignalCodec codec, RiskConfig.Snapshots snapshots, String what)
+            throws IOException, RuleSetRejected {
         try {
             runJob(new Options(List.of(input), out, rules, EvaluatorFactory.drools(SessionMode.LONG_LIVED), risk,
-                    codec, 1), snapshots);
+                    codec, 1, campaigns), snapshots);
         } catch (RuleSetRejected | IOException e) {
             throw e;
         } catch (Exception e) {

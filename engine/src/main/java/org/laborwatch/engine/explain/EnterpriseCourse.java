@@ -53,6 +53,13 @@ public record EnterpriseCourse(String enterpriseId, String name, String ruleSetV
     /** Runs the enterprise's signals of {@code signalFiles} through the job with {@code rules}, working in {@code work}. */
     public static EnterpriseCourse of(List<Path> signalFiles, String enterpriseId, RuleSet rules, RiskConfig risk,
                                       Path work) throws IOException, RuleSetRejected {
+        return of(signalFiles, enterpriseId, rules, List.of(), risk, work);
+    }
+
+    /** As above, with seasonal campaigns beside the rules: each judges the signals dated within its days. */
+    public static EnterpriseCourse of(List<Path> signalFiles, String enterpriseId, RuleSet rules,
+                                      List<RuleSet> campaigns, RiskConfig risk, Path work)
+            throws IOException, RuleSetRejected {
         SignalCodec codec = SignalCodec.defaults();
         Path input = work.resolve("input.jsonl");
         List<Signal> signals = pickOut(signalFiles, enterpriseId, codec, input);
@@ -61,12 +68,18 @@ public record EnterpriseCourse(String enterpriseId, String name, String ruleSetV
                     + " (give its unified social credit code, e.g. from an alert's enterpriseId)");
         }
         Path out = work.resolve("out");
-        EmbeddedRun.runSmall(input, out, rules, risk, codec, RiskConfig.Snapshots.EVERY_SIGNAL, enterpriseId);
+        EmbeddedRun.runSmall(input, out, rules, campaigns, risk, codec, RiskConfig.Snapshots.EVERY_SIGNAL, enterpriseId);
         var zone = codec.zone();
         List<RiskSnapshot> snapshots = RunOutputs.committed(out, RunOutputs.RISK, () -> RecordCodec.riskSnapshots(zone));
         List<Alert> alerts = RunOutputs.committed(out, RunOutputs.ALERTS, () -> RecordCodec.alerts(zone));
-        return new EnterpriseCourse(enterpriseId, signals.get(0).enterpriseName(), rules.version(),
+        return new EnterpriseCourse(enterpriseId, signals.get(0).enterpriseName(), version(rules, campaigns),
                 steps(signals, snapshots, alerts));
+    }
+
+    private static String version(RuleSet rules, List<RuleSet> campaigns) {
+        StringBuilder version = new StringBuilder(rules.version());
+        campaigns.forEach(c -> version.append(" + ").append(c.version()));
+        return version.toString();
     }
 
     /** The enterprise's lines, copied as they are to {@code input}, and their signals. */

@@ -108,7 +108,7 @@ public final class ScenarioRunner {
                 }
             }
             Path outDir = work.resolve("out");
-            EmbeddedRun.runSmall(input, outDir, rules, risk, codec, RiskConfig.Snapshots.ON_CHANGE, "the scenarios");
+            EmbeddedRun.runSmall(input, outDir, rules, List.of(), risk, codec, RiskConfig.Snapshots.ON_CHANGE, "the scenarios");
             var zone = codec.zone();
             List<Alert> alerts = RunOutputs.committed(outDir, RunOutputs.ALERTS, () -> RecordCodec.alerts(zone));
             List<RiskSnapshot> snapshots = RunOutputs.committed(outDir, RunOutputs.RISK,

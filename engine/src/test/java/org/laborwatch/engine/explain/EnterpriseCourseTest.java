@@ -20,6 +20,7 @@ import org.laborwatch.engine.generate.SampleGenerator;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.engine.ruleset.EvaluatorFactory;
 import org.laborwatch.rules.risk.RiskSnapshot;
+import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSets;
 import org.laborwatch.rules.ruleset.SessionMode;
 
@@ -75,6 +76,26 @@ class EnterpriseCourseTest {
                 .doesNotContain("complainant=");
         course.steps().stream().flatMap(s -> s.snapshot() == null ? java.util.stream.Stream.empty()
                 : s.snapshot().hits().stream()).forEach(h -> assertThat(text).contains(h.ruleId()));
+    }
+
+    @Test
+    void shouldJudgeTheCampaignsDaysByTheCampaignAndSayBothVersions(@TempDir Path work) throws Exception {
+        RuleSet winter = RuleSets.fromDirectory(Path.of("../rules/examples/campaigns/winter-wage-campaign"), null);
+        Enterprise troubled = city.enterprises().stream().filter(e -> e.profile() == Profile.TROUBLED).findFirst()
+                .orElseThrow();
+
+        EnterpriseCourse course = EnterpriseCourse.of(city.files(), troubled.id(), RuleSets.bundled(),
+                List.of(winter), RiskConfig.defaults(), work);
+
+        assertThat(course.ruleSetVersion()).isEqualTo(RuleSets.bundled().version() + " + " + winter.version());
+        LocalDate from = LocalDate.of(2025, 12, 15);
+        LocalDate until = LocalDate.of(2026, 2, 17);
+        course.steps().stream().filter(s -> s.snapshot() != null).forEach(s -> {
+            LocalDate day = s.at().atZone(ZONE).toLocalDate();
+            boolean inCampaign = !day.isBefore(from) && !day.isAfter(until);
+            assertThat(s.snapshot().ruleSetVersion()).as("the set judging %s", day)
+                    .isEqualTo(inCampaign ? winter.version() : RuleSets.bundled().version());
+        });
     }
 
     @Test
