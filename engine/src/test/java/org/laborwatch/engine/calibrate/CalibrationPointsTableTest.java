@@ -49,7 +49,7 @@ class CalibrationPointsTableTest {
 
         PointsTable.writeRuleSet(from, to, List.of(rule("A-1", 5, 12, PointsMapping.Verdict.FITTED)));
 
-        assertThat(to.resolve("campaign.yaml")).hasSameTextualContentAs(from.resolve("campaign.yaml"));
+        assertThat(to.resolve("campaign.yaml")).hasSameBinaryContentAs(from.resolve("campaign.yaml"));
     }
 
     private static Calibration.RuleResult rule(String id, int before, int after, PointsMapping.Verdict verdict) {

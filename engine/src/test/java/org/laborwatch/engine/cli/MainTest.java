@@ -97,7 +97,7 @@ class MainTest {
         Cli cli = Cli.run("rules", "validate", "../rules/library");
 
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.output()).contains("24 rules in 7 files, all valid").contains("WAGE-001").contains("[critical]");
+        assertThat(cli.output()).contains("24 rules in 8 files, all valid").contains("WAGE-001").contains("[critical]");
     }
 
     @Test

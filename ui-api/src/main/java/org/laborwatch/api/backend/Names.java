@@ -10,5 +10,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 public record Names(String alertsIndex, String riskIndex, String signalsIndex, String usersIndex,
                     String casesIndex, String auditIndex, String countersIndex,
                     String alertsTopic, String signalsTopic, String caseEventsTopic,
-                    String rulesetsIndex, String rulePublicationsIndex, String rulesTopic, String ruleEventsTopic) {
+                    String rulesetsIndex, String rulePublicationsIndex, String rulesTopic, String ruleEventsTopic,
+                    String ruleJobsIndex) {
 }

@@ -1,6 +1,10 @@
 package org.laborwatch.api.rules;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,13 +22,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.laborwatch.api.identity.Caller;
 import org.laborwatch.api.identity.Roles;
 import org.laborwatch.api.problem.NotFound;
+import org.laborwatch.connectors.rulesets.RuleJobs;
 
 /**
  * {@code /api/rules}: the rule workbench for rule authors (admins read). Versions and their files come from the
@@ -32,6 +40,7 @@ import org.laborwatch.api.problem.NotFound;
  * line and the job; rolling back publishes an earlier version again, audited.
  */
 @Controller("/api/rules")
+@SerdeImport(RuleJobs.ScenarioVerdict.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "rules")
 class RuleWorkbenchController {
@@ -40,11 +49,14 @@ class RuleWorkbenchController {
     private final RuleVersions versions;
     private final RuleValidation validation;
     private final RuleRollback rollback;
+    private final RuleJobDesk jobs;
 
-    RuleWorkbenchController(RuleVersions versions, RuleValidation validation, RuleRollback rollback) {
+    RuleWorkbenchController(RuleVersions versions, RuleValidation validation, RuleRollback rollback,
+                            RuleJobDesk jobs) {
         this.versions = versions;
         this.validation = validation;
         this.rollback = rollback;
+        this.jobs = jobs;
     }
 
     /** Rule files as uploaded: file name to text (an {@code .xlsx} as the base64 of its bytes). */
@@ -56,6 +68,52 @@ class RuleWorkbenchController {
     @Serdeable
     record Rollback(@Pattern(regexp = VERSION) String version, @Nullable @Pattern(regexp = "[a-z0-9._-]{1,60}")
             String name, @Nullable @Size(max = 500) String note) {
+    }
+
+    /**
+     * A job for the engine side: run the scenarios of a rule set, backtest it over archived signals, or publish it
+     * once its scenarios pass.
+     */
+    @Serdeable
+    record JobRequest(@NotNull RuleJobs.Kind kind,
+                      @NotEmpty @Size(max = 100) Map<@Pattern(regexp = "[^/\\\\]{1,120}") String,
+                              @Size(max = 2_000_000) String> files,
+                      @Nullable @Size(max = 200) Map<@Pattern(regexp = "[^/\\\\]{1,120}") String,
+                              @Size(max = 200_000) String> scenarios,
+                      @Nullable @Pattern(regexp = "[a-z0-9._-]{1,60}") String name,
+                      @Nullable @Size(max = 500) String note,
+                      @Nullable LocalDate from, @Nullable LocalDate until,
+                      @Nullable @Pattern(regexp = VERSION) String against) {
+        RuleJobs.Request toRequest() {
+            return new RuleJobs.Request(kind, null, files, scenarios, name, note, from, until, against);
+        }
+    }
+
+    @Post("/jobs")
+    @Secured(Roles.RULE_AUTHOR)
+    @Status(HttpStatus.ACCEPTED)
+    @Operation(summary = "Run scenarios, backtest or publish, on the engine side",
+            description = "`kind`: `SCENARIOS` (the rule set's `files` against the `scenarios`, name to YAML), "
+                    + "`BACKTEST` (the archived signals `from`–`until`, optionally `against` a published version) "
+                    + "or `PUBLISH` (validated, scenarios run and passed, then published under `name`, audited). "
+                    + "Answers 202 with the job, `QUEUED`; the workbench worker beside the live job runs it.")
+    RuleJobDesk.JobView queue(@Body @Valid JobRequest request, Authentication caller) throws IOException {
+        return jobs.queue(request.toRequest(), Caller.of(caller));
+    }
+
+    @Get("/jobs/{id}")
+    @Secured({Roles.RULE_AUTHOR, Roles.ADMIN})
+    @Operation(summary = "A job and what came of it", description = "`state` QUEUED, RUNNING, DONE or FAILED; "
+            + "`passed`, the scenarios' verdicts, the backtest's Markdown report, the publication's `verdict`.")
+    RuleJobDesk.JobView job(@PathVariable @Pattern(regexp = "[a-f0-9-]{36}") String id) throws IOException {
+        return jobs.find(id).orElseThrow(() -> new NotFound("no job " + id));
+    }
+
+    @Get(value = "/jobs/{id}/report", produces = MediaType.TEXT_HTML)
+    @Secured({Roles.RULE_AUTHOR, Roles.ADMIN})
+    @Operation(summary = "A backtest's report as a self-contained page (charts inside, works offline)")
+    String report(@PathVariable @Pattern(regexp = "[a-f0-9-]{36}") String id) throws IOException {
+        return jobs.report(id).orElseThrow(() -> new NotFound("no report for job " + id + " (yet)"));
     }
 
     @Get("/versions")

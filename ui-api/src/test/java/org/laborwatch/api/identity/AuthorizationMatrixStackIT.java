@@ -70,7 +70,7 @@ class AuthorizationMatrixStackIT extends ServiceTest {
 
     enum Endpoint {
         FEED, ALERT, ACK, STREAM_TICKET, SEARCH, ENTERPRISE, STATS, USERS, NEW_USER, DISABLE_USER,
-        RULE_VERSIONS, RULE_VERSION, RULE_VALIDATE, RULE_ROLLBACK
+        RULE_VERSIONS, RULE_VERSION, RULE_VALIDATE, RULE_ROLLBACK, RULE_JOB, RULE_JOB_STATUS
     }
 
     static Stream<Arguments> everyUserAndEndpoint() {
@@ -137,6 +137,9 @@ class AuthorizationMatrixStackIT extends ServiceTest {
             case RULE_VERSION -> api.get("/api/rules/versions/no-such-version", token);
             case RULE_VALIDATE -> api.post("/api/rules/validate", token, "{\"files\":{\"a.drl\":\"package x\"}}");
             case RULE_ROLLBACK -> api.post("/api/rules/rollback", token, "{\"version\":\"no-such-version\"}");
+            case RULE_JOB -> api.post("/api/rules/jobs", token, "{\"kind\":\"SCENARIOS\",\"files\":{\"a.drl\":\"x\"},"
+                    + "\"scenarios\":{\"a.yaml\":\"scenarios: []\"}}");
+            case RULE_JOB_STATUS -> api.get("/api/rules/jobs/00000000-0000-0000-0000-000000000000", token);
         };
     }
 
@@ -155,6 +158,8 @@ class AuthorizationMatrixStackIT extends ServiceTest {
             case RULE_VERSION -> who.role() == Role.RULE_AUTHOR || who.role() == Role.ADMIN ? 404 : 403;
             case RULE_VALIDATE -> who.role() == Role.RULE_AUTHOR ? 200 : 403;
             case RULE_ROLLBACK -> who.role() == Role.RULE_AUTHOR ? 404 : 403;
+            case RULE_JOB -> who.role() == Role.RULE_AUTHOR ? 202 : 403;
+            case RULE_JOB_STATUS -> who.role() == Role.RULE_AUTHOR || who.role() == Role.ADMIN ? 404 : 403;
         };
     }
 

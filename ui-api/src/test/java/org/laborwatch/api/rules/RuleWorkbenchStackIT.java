@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.laborwatch.api.support.Api;
 import org.laborwatch.api.support.ApiStack;
 import org.laborwatch.api.support.ServiceTest;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
+import org.laborwatch.connectors.json.RecordCodec;
 import org.laborwatch.connectors.rulesets.Publications;
+import org.laborwatch.connectors.rulesets.RuleJobs;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSets;
@@ -27,6 +31,9 @@ class RuleWorkbenchStackIT extends ServiceTest {
     private static final ApiStack STACK = new ApiStack("rule-workbench");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ElasticsearchClient es = ApiStack.es();
+    /** Reads and writes jobs as the service and the worker do: with the records' codec. */
+    private final ElasticsearchClient jobsClient = ElasticsearchEndpoint.of(ApiStack.elasticsearch()).client(
+            new JacksonJsonpMapper(RecordCodec.objectMapper(ApiStack.ZONE)));
 
     RuleWorkbenchStackIT() {
         super(STACK);
@@ -35,6 +42,7 @@ class RuleWorkbenchStackIT extends ServiceTest {
     @AfterAll
     void close() throws Exception {
         es._transport().close();
+        jobsClient._transport().close();
     }
 
     @Test
@@ -105,6 +113,71 @@ class RuleWorkbenchStackIT extends ServiceTest {
             assertThat(r.get("subject").asText()).isEqualTo("ruleset/city");
         });
         assertThat(api.get("/api/rules/versions/no-such-version", author).status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldQueueJobsForTheEngineSideAndShowWhatCameOfThem() throws Exception {
+        String author = api.token("rule-author");
+        Map<String, Object> scenarios = Map.of("kind", "SCENARIOS", "files", RuleSets.bundled().sources(),
+                "scenarios", Map.of("mine.yaml", "scenarios: []\n"));
+
+        Api.Response queued = api.post("/api/rules/jobs", author, JSON.writeValueAsString(scenarios));
+        String id = queued.json().get("id").asText();
+        Api.Response asked = api.get("/api/rules/jobs/" + id, author);
+        Api.Response noReport = api.get("/api/rules/jobs/" + id + "/report", author);
+        // What the workbench worker does with it (engine/.../workbench, tested there): claim it, write its end.
+        RuleJobs jobs = new RuleJobs(es(), STACK.ruleJobsIndex(), Clock.systemUTC());
+        RuleJobs.Claimed claimed = jobs.claimNext("it-worker").orElseThrow();
+        while (!claimed.job().id().equals(id)) { // another test's job, queued earlier in this class's index
+            jobs.finish(claimed, null, "not this test's job");
+            claimed = jobs.claimNext("it-worker").orElseThrow();
+        }
+        jobs.finish(claimed, new RuleJobs.Result(true, "library-x", "0 scenarios", List.of(), List.of(
+                new RuleJobs.ScenarioVerdict("mine.yaml: 一个场景", true, "PASSED mine.yaml: 一个场景\n")),
+                "# 报告", "<html><body>报告</body></html>", null, null), null);
+        Api.Response done = api.get("/api/rules/jobs/" + id, author);
+        Api.Response report = api.get("/api/rules/jobs/" + id + "/report", author);
+
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        assertThat(queued.json().get("state").asText()).isEqualTo("QUEUED");
+        assertThat(queued.json().get("by").asText()).isEqualTo("rule-author");
+        assertThat(asked.json().get("kind").asText()).isEqualTo("SCENARIOS");
+        assertThat(noReport.status()).isEqualTo(404);
+        assertThat(claimed.job().id()).isEqualTo(id);
+        assertThat(done.json().get("state").asText()).isEqualTo("DONE");
+        assertThat(done.json().get("passed").asBoolean()).isTrue();
+        assertThat(done.json().get("hasReport").asBoolean()).isTrue();
+        assertThat(done.json().get("scenarios").get(0).get("title").asText()).isEqualTo("mine.yaml: 一个场景");
+        assertThat(done.body()).doesNotContain("<html>");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.contentType()).startsWith("text/html");
+        assertThat(report.body()).contains("报告");
+    }
+
+    @Test
+    void shouldAuditAPublicationAskedForAndRefuseAJobItCannotRun() throws Exception {
+        String author = api.token("rule-author");
+        Api.Response publish = api.post("/api/rules/jobs", author, JSON.writeValueAsString(Map.of("kind", "PUBLISH",
+                "files", RuleSets.bundled().sources(), "scenarios", Map.of("a.yaml", "scenarios: []\n"),
+                "note", "请发布")));
+        Api.Response noDays = api.post("/api/rules/jobs", author, JSON.writeValueAsString(Map.of("kind", "BACKTEST",
+                "files", RuleSets.bundled().sources())));
+        Api.Response noScenarios = api.post("/api/rules/jobs", author, JSON.writeValueAsString(Map.of(
+                "kind", "PUBLISH", "files", RuleSets.bundled().sources())));
+        Api.Response handler = api.post("/api/rules/jobs", api.token("hrss-handler"), JSON.writeValueAsString(
+                Map.of("kind", "SCENARIOS", "files", Map.of("a.drl", "x"), "scenarios", Map.of("a.yaml", "x"))));
+
+        assertThat(publish.status()).as(publish.body()).isEqualTo(202);
+        assertThat(awaitAudit("RULES_PUBLISH_REQUESTED")).singleElement()
+                .satisfies(r -> assertThat(r.get("by").asText()).isEqualTo("rule-author"));
+        assertThat(noDays.status()).isEqualTo(400);
+        assertThat(noDays.body()).contains("from, until");
+        assertThat(noScenarios.status()).isEqualTo(400);
+        assertThat(handler.status()).isEqualTo(403);
+    }
+
+    private ElasticsearchClient es() {
+        return jobsClient;
     }
 
     private void publish(RuleSet rules, String note) throws Exception {

@@ -101,6 +101,10 @@ public final class ApiStack {
         return "lw-rule-publications-" + suffix;
     }
 
+    public String ruleJobsIndex() {
+        return "lw-rule-jobs-" + suffix;
+    }
+
     public String rulesTopic() {
         return "lw.rules." + suffix;
     }
@@ -150,6 +154,7 @@ public final class ApiStack {
         p.put("laborwatch.names.rulesets-index", rulesetsIndex());
         p.put("laborwatch.names.rule-publications-index", rulePublicationsIndex());
         p.put("laborwatch.names.rules-topic", rulesTopic());
+        p.put("laborwatch.names.rule-jobs-index", ruleJobsIndex());
         p.put("laborwatch.names.rule-events-topic", ruleEventsTopic());
         p.put("laborwatch.rules.verdict-wait", "2s");
         p.put("laborwatch.cases.consumer-group", "laborwatch-api-cases-" + suffix);
@@ -162,7 +167,8 @@ public final class ApiStack {
         ElasticsearchClient es = es();
         try {
             es.indices().delete(d -> d.index(List.of(alertsIndex(), riskIndex(), signalsIndex(), usersIndex(),
-                    casesIndex(), auditIndex(), countersIndex(), rulesetsIndex(), rulePublicationsIndex()))
+                    casesIndex(), auditIndex(), countersIndex(), rulesetsIndex(), rulePublicationsIndex(),
+                    ruleJobsIndex()))
                     .ignoreUnavailable(true));
         } finally {
             es._transport().close();
