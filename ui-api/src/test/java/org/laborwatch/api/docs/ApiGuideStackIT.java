@@ -99,7 +99,7 @@ class ApiGuideStackIT extends ServiceTest {
         assertThat(output).contains("青岛某某建筑有限公司").contains("\"acknowledgements\"").contains("heartbeat")
                 .contains("\"state\":\"CLOSED\"").contains("\"amountRecovered\":1280000")
                 .contains("工会劳动法律监督提示函").contains("'import java.io.File' is not allowed")
-                .contains("\"verdict\":\"NO_REPORT\"");
+                .contains("\"verdict\":\"NO_REPORT\"").contains("\"kind\":\"SCENARIOS\"");
         try (var files = Files.list(work)) {
             assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.startsWith("letter-")
                     && f.endsWith(".docx"));
