@@ -63,3 +63,4 @@ user() {
 
 user laborwatch_index laborwatch_index "$SECRETS/es_index_password"
 user laborwatch_api laborwatch_api "$SECRETS/es_api_password"
+user laborwatch_workbench laborwatch_workbench "$SECRETS/es_workbench_password"

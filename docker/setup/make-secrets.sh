@@ -15,7 +15,7 @@ DIR=$(cd "$(dirname "$0")/.." && pwd)/secrets
 umask 077
 mkdir -p "$DIR"
 chmod 700 "$DIR"
-for name in elastic-password es-index-password es-api-password jwt-secret admin-password; do
+for name in elastic-password es-index-password es-api-password es-workbench-password jwt-secret admin-password; do
   file="$DIR/$name.txt"
   if [ -s "$file" ]; then
     echo "kept      $file"
