@@ -1,0 +1,113 @@
+package org.laborwatch.engine.workbench;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.laborwatch.connectors.rulesets.RuleJobs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the rule workbench's jobs that the service queues in {@link RuleJobs}: claims the oldest queued job, runs it
+ * with the same code as the command line, writes back what it came to, and looks again after a second when none is
+ * queued. One job at a time: a backtest is a Flink job of its own, and two at once on the machine that runs the live
+ * job would slow both. A job that fails is written FAILED with the reason; the worker goes on.
+ */
+public final class RuleJobWorker implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleJobWorker.class);
+
+    private final RuleJobs jobs;
+    private final String name;
+    private final Map<RuleJobs.Kind, RuleJob> kinds;
+    private final Duration idle;
+    private volatile boolean stopped;
+
+    RuleJobWorker(RuleJobs jobs, String name, Map<RuleJobs.Kind, RuleJob> kinds, Duration idle) {
+        this.jobs = jobs;
+        this.name = name;
+        this.kinds = new EnumMap<>(kinds);
+        this.idle = idle;
+    }
+
+    /** Runs jobs until {@link #stop()}. */
+    @Override
+    public void run() {
+        LOG.info("rule job worker {} takes the workbench's jobs", name);
+        while (!stopped) {
+            boolean ran;
+            try {
+                ran = runNext();
+            } catch (IOException | RuntimeException e) {
+                // Elasticsearch away for a while: the job stays queued (or RUNNING if its end could not be
+                // written); look again later rather than give up on the jobs still to come.
+                LOG.warn("rule job worker {}: {}", name, e.toString());
+                ran = false;
+            }
+            if (!ran && !stopped) {
+                pause();
+            }
+        }
+        LOG.info("rule job worker {} stopped", name);
+    }
+
+    /** Claims and runs the oldest queued job; false when there was none to claim. */
+    public boolean runNext() throws IOException {
+        Optional<RuleJobs.Claimed> claimed = jobs.claimNext(name);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        execute(claimed.get());
+        return true;
+    }
+
+    /** Stops after the job it runs, if any: a backtest cut short would leave its job RUNNING. */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** Starts it on a daemon thread of its own: it ends with the process that runs it. */
+    public Thread start() {
+        Thread thread = new Thread(this, "rule-job-worker");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private void execute(RuleJobs.Claimed claimed) throws IOException {
+        RuleJobs.Job job = claimed.job();
+        LOG.info("rule job {} ({}, by {}) started", job.id(), job.request().kind(), job.request().by());
+        RuleJobs.Result result = null;
+        String error = null;
+        try {
+            RuleJob kind = kinds.get(job.request().kind());
+            if (kind == null) {
+                throw new IllegalArgumentException("this worker does not run " + job.request().kind() + " jobs");
+            }
+            result = kind.run(job.request());
+        } catch (Exception | LinkageError | AssertionError e) {
+            // Whatever one job does wrong (a hostile scenario, a rule set that breaks the embedded job) is that
+            // job's failure, written for its author, never the worker's end.
+            error = reason(e);
+            LOG.warn("rule job {} failed", job.id(), e);
+        }
+        jobs.finish(claimed, result, error);
+        LOG.info("rule job {} {}{}", job.id(), error == null ? "done" : "FAILED: " + error,
+                result == null || result.summary() == null ? "" : ": " + result.summary());
+    }
+
+    private static String reason(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.toString() : message;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(idle.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        }
+    }
+}
