@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.laborwatch.connectors.rulesets.RuleJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,34 +23,38 @@ public final class RuleJobWorker implements Runnable {
     private final String name;
     private final Map<RuleJobs.Kind, RuleJob> kinds;
     private final Duration idle;
+    private final Consumer<String> say;
     private volatile boolean stopped;
+    private String lastProblem;
 
-    RuleJobWorker(RuleJobs jobs, String name, Map<RuleJobs.Kind, RuleJob> kinds, Duration idle) {
+    /** @param say where a line per job started and ended goes (the command's output: the log shows warnings only) */
+    RuleJobWorker(RuleJobs jobs, String name, Map<RuleJobs.Kind, RuleJob> kinds, Duration idle,
+                  Consumer<String> say) {
         this.jobs = jobs;
         this.name = name;
         this.kinds = new EnumMap<>(kinds);
         this.idle = idle;
+        this.say = say;
     }
 
     /** Runs jobs until {@link #stop()}. */
     @Override
     public void run() {
-        LOG.info("rule job worker {} takes the workbench's jobs", name);
         while (!stopped) {
             boolean ran;
             try {
                 ran = runNext();
+                lastProblem = null;
             } catch (IOException | RuntimeException e) {
                 // Elasticsearch away for a while: the job stays queued (or RUNNING if its end could not be
                 // written); look again later rather than give up on the jobs still to come.
-                LOG.warn("rule job worker {}: {}", name, e.toString());
+                warnOnce(e.toString());
                 ran = false;
             }
             if (!ran && !stopped) {
                 pause();
             }
         }
-        LOG.info("rule job worker {} stopped", name);
     }
 
     /** Claims and runs the oldest queued job; false when there was none to claim. */
@@ -77,7 +82,8 @@ public final class RuleJobWorker implements Runnable {
 
     private void execute(RuleJobs.Claimed claimed) throws IOException {
         RuleJobs.Job job = claimed.job();
-        LOG.info("rule job {} ({}, by {}) started", job.id(), job.request().kind(), job.request().by());
+        say.accept(String.format("rule job %s (%s, by %s) started", job.id(), job.request().kind(),
+                job.request().by()));
         RuleJobs.Result result = null;
         String error = null;
         try {
@@ -90,11 +96,19 @@ public final class RuleJobWorker implements Runnable {
             // Whatever one job does wrong (a hostile scenario, a rule set that breaks the embedded job) is that
             // job's failure, written for its author, never the worker's end.
             error = reason(e);
-            LOG.warn("rule job {} failed", job.id(), e);
+            LOG.debug("rule job {} failed", job.id(), e); // its author reads the reason in the job
         }
         jobs.finish(claimed, result, error);
-        LOG.info("rule job {} {}{}", job.id(), error == null ? "done" : "FAILED: " + error,
-                result == null || result.summary() == null ? "" : ": " + result.summary());
+        say.accept(String.format("rule job %s %s%s", job.id(), error == null ? "done" : "FAILED: " + error,
+                result == null || result.summary() == null ? "" : ": " + result.summary().replace('\n', ';')));
+    }
+
+    /** Says what is wrong once, not every second while Elasticsearch is away. */
+    private void warnOnce(String problem) {
+        if (!problem.equals(lastProblem)) {
+            LOG.warn("rule job worker {}: {}", name, problem);
+            lastProblem = problem;
+        }
     }
 
     private static String reason(Throwable e) {

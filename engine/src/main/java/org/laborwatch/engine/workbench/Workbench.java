@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.laborwatch.connectors.elasticsearch.Documents;
 import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
@@ -46,13 +47,15 @@ public final class Workbench implements AutoCloseable {
     }
 
     private final ElasticsearchClient es;
+    private final Places places;
     private final RuleJobs jobs;
     private final RuleJobWorker worker;
 
-    private Workbench(Options o) {
+    private Workbench(Options o, Consumer<String> say) {
         // The jobs are records with times: only the codec's mapper reads and writes them as the service does.
         this.es = o.elasticsearch().client(new JacksonJsonpMapper(RecordCodec.objectMapper(o.codec().zone())));
         Places at = o.places();
+        this.places = at;
         this.jobs = new RuleJobs(es, at.jobs(), o.clock());
         Supplier<RuleSetHistory> history = () -> new RuleSetHistory(es, at.versions(), at.publications());
         Publications publications = new Publications(o.kafka(), at.rulesTopic(), at.eventsTopic(), history,
@@ -61,11 +64,21 @@ public final class Workbench implements AutoCloseable {
                 RuleJobs.Kind.SCENARIOS, new ScenarioJob(),
                 RuleJobs.Kind.BACKTEST, new BacktestJob(o.elasticsearch(), at.signals(), history, o.risk(),
                         o.codec(), o.parallelism()),
-                RuleJobs.Kind.PUBLISH, new PublishJob(publications, o.publishWait())), o.idle());
+                RuleJobs.Kind.PUBLISH, new PublishJob(publications, o.publishWait())), o.idle(), say);
     }
 
+    /** A worker that says nothing but warnings (in the log). */
     public static Workbench open(Options options) {
-        return new Workbench(options);
+        return new Workbench(options, line -> { });
+    }
+
+    /** A worker that says when each job starts and how it ended, to {@code say}. */
+    public static Workbench open(Options options, Consumer<String> say) {
+        return new Workbench(options, say);
+    }
+
+    public Places places() {
+        return places;
     }
 
     public RuleJobWorker worker() {
