@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.laborwatch.connectors.rulesets.RuleJobs;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.engine.generate.SampleGenerator;
 import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +153,37 @@ class RuleJobWorkerStackIT {
         assertThat(job.result().summary()).contains("alerts").contains("ORANGE+");
         assertThat(job.result().reportMarkdown()).contains("预警");
         assertThat(job.result().reportHtml()).contains("预警").doesNotContain("src=\"http");
+    }
+
+    @Test
+    void shouldCompareWithAVersionFromTheHistoryWhenAsked() throws Exception {
+        archive(new SampleGenerator(new SampleGenerator.Options(40, 60, 6, START, 1, ZONE)).writeTo(dir.resolve("other"))
+                .files());
+        RuleSet published = RuleSets.fromFiles("history", RuleSets.bundled().sources());
+        try (var history = new RuleSetHistory(es, PLACES.versions(), PLACES.publications())) {
+            history.record(published, new RuleSetHistory.Publication("city", published.version(),
+                    RuleSetHistory.Action.PUBLISH, "it", Instant.now(), 0, null));
+        }
+        RuleJobs.Request request = new RuleJobs.Request(RuleJobs.Kind.BACKTEST, "it", RuleSets.bundled().sources(),
+                null, null, null, START, START.plusDays(59), published.version());
+
+        RuleJobs.Job job = run(request);
+
+        assertThat(job.state()).as(job.error()).isEqualTo(RuleJobs.State.DONE);
+        assertThat(job.result().summary()).contains("against " + published.version())
+                .contains("0 newly flagged at ORANGE+, 0 no longer");
+        assertThat(job.result().reportMarkdown()).contains(published.version());
+    }
+
+    @Test
+    void shouldFailABacktestAgainstAVersionTheHistoryHasNot() throws Exception {
+        RuleJobs.Request request = new RuleJobs.Request(RuleJobs.Kind.BACKTEST, "it", RuleSets.bundled().sources(),
+                null, null, null, START, START.plusDays(6), "library-0000000000");
+
+        RuleJobs.Job job = run(request);
+
+        assertThat(job.state()).isEqualTo(RuleJobs.State.FAILED);
+        assertThat(job.error()).contains("library-0000000000");
     }
 
     @Test
