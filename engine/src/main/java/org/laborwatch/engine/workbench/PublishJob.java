@@ -27,6 +27,10 @@ final class PublishJob implements RuleJob {
 
     @Override
     public RuleJobs.Result run(RuleJobs.Request request) throws Exception {
+        if (request.by() == null || request.by().isBlank()) {
+            // The version history answers "who sent this to the running job"; a publication without a name breaks it.
+            throw new IllegalArgumentException("a publication needs its author (by)");
+        }
         RuleSet rules = UploadedRules.of(request.files());
         List<String> problems = UploadedRules.problems(rules);
         if (!problems.isEmpty()) {
