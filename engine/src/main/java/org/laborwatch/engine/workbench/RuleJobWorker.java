@@ -80,27 +80,50 @@ public final class RuleJobWorker implements Runnable {
         return thread;
     }
 
+    /** What a job came to: a result, or why it could not run. */
+    private record Ended(RuleJobs.Result result, String error) {
+    }
+
     private void execute(RuleJobs.Claimed claimed) throws IOException {
         RuleJobs.Job job = claimed.job();
         say.accept(String.format("rule job %s (%s, by %s) started", job.id(), job.request().kind(),
                 job.request().by()));
-        RuleJobs.Result result = null;
-        String error = null;
+        Ended ended = written(claimed, run(job));
+        say.accept(String.format("rule job %s %s%s", job.id(), ended.error() == null ? "done"
+                : "FAILED: " + ended.error(), ended.result() == null || ended.result().summary() == null ? ""
+                : ": " + ended.result().summary().replace('\n', ';')));
+    }
+
+    private Ended run(RuleJobs.Job job) {
         try {
             RuleJob kind = kinds.get(job.request().kind());
             if (kind == null) {
                 throw new IllegalArgumentException("this worker does not run " + job.request().kind() + " jobs");
             }
-            result = kind.run(job.request());
+            return new Ended(kind.run(job.request()), null);
         } catch (Exception | LinkageError | AssertionError e) {
             // Whatever one job does wrong (a hostile scenario, a rule set that breaks the embedded job) is that
             // job's failure, written for its author, never the worker's end.
-            error = reason(e);
             LOG.debug("rule job {} failed", job.id(), e); // its author reads the reason in the job
+            return new Ended(null, reason(e));
         }
-        jobs.finish(claimed, result, error);
-        say.accept(String.format("rule job %s %s%s", job.id(), error == null ? "done" : "FAILED: " + error,
-                result == null || result.summary() == null ? "" : ": " + result.summary().replace('\n', ';')));
+    }
+
+    /** Writes the job's end; what was written. */
+    private Ended written(RuleJobs.Claimed claimed, Ended ended) throws IOException {
+        try {
+            jobs.finish(claimed, ended.result(), ended.error());
+            return ended;
+        } catch (IOException | RuntimeException e) {
+            if (ended.error() != null) {
+                throw e;
+            }
+            // The result itself may be what Elasticsearch refused (a report too large): the job then ends FAILED
+            // with why, rather than stay RUNNING for ever.
+            Ended failed = new Ended(null, "its result could not be written: " + reason(e));
+            jobs.finish(claimed, null, failed.error());
+            return failed;
+        }
     }
 
     /** Says what is wrong once, not every second while Elasticsearch is away. */
