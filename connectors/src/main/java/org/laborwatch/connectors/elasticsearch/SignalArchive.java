@@ -31,10 +31,16 @@ public final class SignalArchive {
     /** Every archived signal with {@code from <= occurredAt < to}, oldest first; returns how many. */
     public static long read(ElasticsearchEndpoint endpoint, Instant from, Instant to, Receiver receiver)
             throws IOException {
+        return read(endpoint, Documents.SIGNALS, from, to, receiver);
+    }
+
+    /** The same from the archive in {@code index} (tests keep one of their own). */
+    public static long read(ElasticsearchEndpoint endpoint, String index, Instant from, Instant to,
+                            Receiver receiver) throws IOException {
         JacksonJsonpMapper mapper = new JacksonJsonpMapper();
         try (RestClientTransport transport = new RestClientTransport(endpoint.restClient(), mapper)) {
             ElasticsearchClient es = new ElasticsearchClient(transport);
-            String pit = es.openPointInTime(p -> p.index(Documents.SIGNALS).keepAlive(k -> k.time("2m"))).id();
+            String pit = es.openPointInTime(p -> p.index(index).keepAlive(k -> k.time("2m"))).id();
             try {
                 return page(es, pit, from, to, receiver, mapper);
             } finally {

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -140,6 +141,19 @@ public final class RecordCodec<T> implements Serializable {
             @Override
             public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
                 return OffsetDateTime.parse(p.getValueAsString()).toInstant();
+            }
+        });
+        // Days (a backtest's range in a workbench job) as ISO dates, the form the templates map as dates.
+        times.addSerializer(LocalDate.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(LocalDate value, JsonGenerator gen, SerializerProvider p) throws IOException {
+                gen.writeString(value.toString());
+            }
+        });
+        times.addDeserializer(LocalDate.class, new JsonDeserializer<>() {
+            @Override
+            public LocalDate deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                return LocalDate.parse(p.getValueAsString());
             }
         });
         return new ObjectMapper()

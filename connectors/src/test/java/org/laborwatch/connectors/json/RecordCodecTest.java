@@ -3,6 +3,7 @@ package org.laborwatch.connectors.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,19 @@ class RecordCodecTest {
         Alert original = alert();
 
         assertThat(alerts.decode(alerts.encode(original))).isEqualTo(original);
+    }
+
+    @Test
+    void shouldWriteDaysAsIsoDatesWhenARecordHasThem() throws Exception {
+        var mapper = RecordCodec.objectMapper(ZoneId.of("Asia/Shanghai"));
+        Days days = new Days(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 5, 29));
+
+        String json = mapper.writeValueAsString(days);
+
+        assertThat(json).isEqualTo("{\"from\":\"2025-03-01\",\"until\":\"2025-05-29\"}");
+        assertThat(mapper.readValue(json, Days.class)).isEqualTo(days);
+    }
+
+    record Days(LocalDate from, LocalDate until) {
     }
 }

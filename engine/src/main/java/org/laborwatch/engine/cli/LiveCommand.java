@@ -25,6 +25,7 @@ import org.laborwatch.engine.config.EngineConfig;
 import org.laborwatch.engine.stack.IndexRun;
 import org.laborwatch.engine.stack.LiveRun;
 import org.laborwatch.engine.stack.StackRun;
+import org.laborwatch.engine.workbench.Workbench;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSetCache;
 import org.laborwatch.rules.ruleset.RuleSets;
@@ -103,18 +104,25 @@ final class LiveCommand implements Callable<Integer> {
         IndexRun.Range index = from == null ? IndexRun.Range.LIVE : new IndexRun.Range(from.indexEnd(), null);
         LiveRun live = LiveRun.start(options, ElasticsearchEndpoint.fromEnvironment(stack.elasticsearch()), index,
                 WebUi.FIRST_PORT);
+        // The service's rule workbench queues what needs the engine (scenarios, backtests, publications); beside the
+        // live job is where the engine is, so its worker runs here, on a daemon thread that ends with the command.
+        Workbench workbench = Workbench.open(Workbench.Options.onStack(stack.kafka(),
+                ElasticsearchEndpoint.fromEnvironment(stack.elasticsearch()), settings.risk()),
+                line -> out.println("laborwatch live: " + line));
+        workbench.worker().start();
 
         // Ctrl-C or SIGTERM (the demo's end): stop both with a savepoint, so their sinks flush what they hold.
         AtomicBoolean stopping = new AtomicBoolean();
         Thread stop = new Thread(() -> {
             stopping.set(true);
+            workbench.worker().stop();
             out.println("laborwatch live: stopping the engine and index jobs ...");
             live.stop(savepoints);
             out.println("laborwatch live: stopped");
         }, "live-stop");
         Runtime.getRuntime().addShutdownHook(stop);
 
-        describe(stack, from, ruleSet, settings, live);
+        describe(stack, from, ruleSet, settings, live, workbench);
         CompletableFuture<Object> ended = live.ended();
         if (from != null) {
             awaitReadAgain(stack.kafka(), from.signalsTo(), ended);
@@ -130,13 +138,14 @@ final class LiveCommand implements Callable<Integer> {
         }
         // A live job ends by itself only when it has failed for good: stop the other, and say so.
         Runtime.getRuntime().removeShutdownHook(stop);
+        workbench.close();
         live.stop(savepoints);
         throw new IOException("a live job ended: " + (failure == null ? "without a failure" : failure.toString())
                 + "; see the log above");
     }
 
-    private void describe(StackAddress stack, RunOffsets from, RuleSet ruleSet, EngineConfig settings, LiveRun live)
-            throws InterruptedException {
+    private void describe(StackAddress stack, RunOffsets from, RuleSet ruleSet, EngineConfig settings, LiveRun live,
+                          Workbench workbench) throws InterruptedException {
         out.printf("laborwatch live: the engine and index jobs run on the stack until stopped (Ctrl-C, or SIGTERM to "
                 + "process %d)%n", ProcessHandle.current().pid());
         if (from == null) {
@@ -155,6 +164,8 @@ final class LiveCommand implements Callable<Integer> {
                 : "follows the wall clock, less " + Durations.describe(settings.stream().outOfOrderness())
                         + ", once a partition has been quiet for " + Durations.describe(quiet)
                         + " (stream.idle-advance): a signal dated now is judged about that long after it arrives"));
+        out.printf("  workbench   runs the jobs the service's rule workbench queues in %s at %s, one at a time%n",
+                workbench.places().jobs(), stack.elasticsearch());
         printWebUi("engine job", live.engine());
         printWebUi("index job", live.index());
     }

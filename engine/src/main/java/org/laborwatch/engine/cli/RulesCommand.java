@@ -25,7 +25,8 @@ final class RulesCommand implements Callable<Integer> {
             RulesExplainCommand::new,
             PublishRulesCommand::new,
             RulesVersionsCommand::new,
-            RulesRollbackCommand::new);
+            RulesRollbackCommand::new,
+            RulesWorkerCommand::new);
 
     private final PrintStream out;
 
