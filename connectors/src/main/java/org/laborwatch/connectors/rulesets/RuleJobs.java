@@ -6,8 +6,10 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +27,11 @@ import org.laborwatch.connectors.elasticsearch.ElasticsearchStatus;
  */
 public final class RuleJobs {
     public static final String INDEX = "lw-rule-jobs";
+    /**
+     * A job RUNNING this long is taken to be abandoned and is claimed again: a backtest of a city's year takes seconds
+     * to minutes, so only a worker that stopped or lost Elasticsearch mid-job leaves one running this long.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
 
     public enum Kind { SCENARIOS, BACKTEST, PUBLISH }
 
@@ -108,12 +115,23 @@ public final class RuleJobs {
         }
     }
 
-    /** The oldest queued job, now RUNNING by {@code worker}; empty when none is queued or another worker won it. */
+    /**
+     * The oldest queued job (or one abandoned, see {@link #ABANDONED_AFTER}), now RUNNING by {@code worker}; empty
+     * when none is waiting or another worker won it.
+     */
     public Optional<Claimed> claimNext(String worker) throws IOException {
         List<Hit<Job>> queued;
         try {
+            String abandonedBefore = clock.instant().minus(ABANDONED_AFTER).toString();
             queued = es.search(s -> s.index(index).size(1).seqNoPrimaryTerm(true)
-                    .query(q -> q.term(t -> t.field("state").value(State.QUEUED.name())))
+                    .query(q -> q.bool(b -> b
+                            .should(x -> x.term(t -> t.field("state").value(State.QUEUED.name())))
+                            // A worker stopped mid-job, or that could not write its end, leaves it RUNNING.
+                            .should(x -> x.bool(r -> r
+                                    .must(m -> m.term(t -> t.field("state").value(State.RUNNING.name())))
+                                    .must(m -> m.range(g -> g.untyped(u -> u.field("startedAt")
+                                            .lt(JsonData.of(abandonedBefore)))))))
+                            .minimumShouldMatch("1")))
                     .sort(o -> o.field(f -> f.field("requestedAt").order(SortOrder.Asc))), Job.class).hits().hits();
         } catch (ElasticsearchException e) {
             if (ElasticsearchStatus.isNotFound(e)) {

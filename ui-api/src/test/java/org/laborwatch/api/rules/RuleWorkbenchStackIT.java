@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -174,6 +175,28 @@ class RuleWorkbenchStackIT extends ServiceTest {
         assertThat(noDays.body()).contains("from, until");
         assertThat(noScenarios.status()).isEqualTo(400);
         assertThat(handler.status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldGiveAJobAbandonedByItsWorkerToTheNextOne() throws Exception {
+        String index = STACK.ruleJobsIndex() + "-abandoned";
+        Instant now = Instant.now();
+        RuleJobs first = new RuleJobs(es(), index, Clock.fixed(now, ApiStack.ZONE));
+        String id = first.queue(new RuleJobs.Request(RuleJobs.Kind.SCENARIOS, "rule-author", Map.of("a.drl", "x"),
+                Map.of("a.yaml", "scenarios: []"), null, null, null, null, null));
+
+        RuleJobs.Claimed claimed = first.claimNext("worker-1").orElseThrow();
+        var soon = new RuleJobs(es(), index, Clock.fixed(now.plus(Duration.ofMinutes(5)), ApiStack.ZONE))
+                .claimNext("worker-2");
+        var later = new RuleJobs(es(), index, Clock.fixed(now.plus(Duration.ofMinutes(31)), ApiStack.ZONE))
+                .claimNext("worker-2");
+
+        assertThat(claimed.job().id()).isEqualTo(id);
+        assertThat(soon).isEmpty(); // still its first worker's
+        assertThat(later).hasValueSatisfying(c -> {
+            assertThat(c.job().id()).isEqualTo(id);
+            assertThat(c.job().worker()).isEqualTo("worker-2");
+        });
     }
 
     private ElasticsearchClient es() {
