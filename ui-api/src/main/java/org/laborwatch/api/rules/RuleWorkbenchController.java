@@ -1,5 +1,6 @@
 package org.laborwatch.api.rules;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -82,7 +83,9 @@ class RuleWorkbenchController {
                               @Size(max = 200_000) String> scenarios,
                       @Nullable @Pattern(regexp = "[a-z0-9._-]{1,60}") String name,
                       @Nullable @Size(max = 500) String note,
-                      @Nullable LocalDate from, @Nullable LocalDate until,
+                      // Days, not the service's default date-time format.
+                      @Nullable @JsonFormat(pattern = "yyyy-MM-dd") LocalDate from,
+                      @Nullable @JsonFormat(pattern = "yyyy-MM-dd") LocalDate until,
                       @Nullable @Pattern(regexp = VERSION) String against) {
         RuleJobs.Request toRequest() {
             return new RuleJobs.Request(kind, null, files, scenarios, name, note, from, until, against);

@@ -161,6 +161,8 @@ class RuleWorkbenchStackIT extends ServiceTest {
         Api.Response publish = api.post("/api/rules/jobs", author, JSON.writeValueAsString(Map.of("kind", "PUBLISH",
                 "files", RuleSets.bundled().sources(), "scenarios", Map.of("a.yaml", "scenarios: []\n"),
                 "note", "请发布")));
+        Api.Response backtest = api.post("/api/rules/jobs", author, JSON.writeValueAsString(Map.of("kind", "BACKTEST",
+                "files", RuleSets.bundled().sources(), "from", "2025-09-01", "until", "2025-12-31")));
         Api.Response noDays = api.post("/api/rules/jobs", author, JSON.writeValueAsString(Map.of("kind", "BACKTEST",
                 "files", RuleSets.bundled().sources())));
         Api.Response noScenarios = api.post("/api/rules/jobs", author, JSON.writeValueAsString(Map.of(
@@ -169,6 +171,8 @@ class RuleWorkbenchStackIT extends ServiceTest {
                 Map.of("kind", "SCENARIOS", "files", Map.of("a.drl", "x"), "scenarios", Map.of("a.yaml", "x"))));
 
         assertThat(publish.status()).as(publish.body()).isEqualTo(202);
+        assertThat(backtest.status()).as(backtest.body()).isEqualTo(202);
+        assertThat(backtest.json().get("kind").asText()).isEqualTo("BACKTEST");
         assertThat(awaitAudit("RULES_PUBLISH_REQUESTED")).singleElement()
                 .satisfies(r -> assertThat(r.get("by").asText()).isEqualTo("rule-author"));
         assertThat(noDays.status()).isEqualTo(400);
