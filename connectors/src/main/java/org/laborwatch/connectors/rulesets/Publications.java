@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.common.KafkaException;
@@ -19,6 +20,10 @@ import org.laborwatch.rules.ruleset.RuleSet;
  * before this is called.
  */
 public final class Publications {
+    public static final String ACTIVATED = "ACTIVATED";
+    public static final String REJECTED = "REJECTED";
+    public static final String NO_REPORT = "NO_REPORT";
+
     private final String kafka;
     private final Supplier<RuleSetHistory> history;
     private final String rulesTopic;
@@ -36,6 +41,16 @@ public final class Publications {
                           RuleSetVerdicts.Verdict verdict) {
         public boolean rejected() {
             return verdict != null && !verdict.event().accepted();
+        }
+
+        /** {@code ACTIVATED}, {@code REJECTED} or {@code NO_REPORT}: the job's word as the service and jobs show it. */
+        public String verdictName() {
+            return verdict == null ? NO_REPORT : rejected() ? REJECTED : ACTIVATED;
+        }
+
+        /** The job's problems with a rejected version; none otherwise. */
+        public List<String> problems() {
+            return rejected() ? verdict.event().problems() : List.of();
         }
     }
 

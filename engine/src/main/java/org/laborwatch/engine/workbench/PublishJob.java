@@ -13,10 +13,6 @@ import org.laborwatch.rules.ruleset.RuleSet;
  * it is sent, recorded in the version history, and the running job's word on it awaited.
  */
 final class PublishJob implements RuleJob {
-    static final String ACTIVATED = "ACTIVATED";
-    static final String REJECTED = "REJECTED";
-    static final String NO_REPORT = "NO_REPORT";
-
     private final Publications publications;
     private final Duration wait;
 
@@ -50,11 +46,11 @@ final class PublishJob implements RuleJob {
 
     private RuleJobs.Result published(RuleSet rules, RuleJobs.Result judged, Publications.Outcome outcome) {
         var p = outcome.publication();
-        String verdict = outcome.verdict() == null ? NO_REPORT : outcome.rejected() ? REJECTED : ACTIVATED;
-        List<String> problems = outcome.rejected() ? outcome.verdict().event().problems() : List.of();
+        String verdict = outcome.verdictName();
+        List<String> problems = outcome.problems();
         String said = switch (verdict) {
-            case ACTIVATED -> "the running job activated it";
-            case REJECTED -> "the running job REJECTED it and keeps its current rule set";
+            case Publications.ACTIVATED -> "the running job activated it";
+            case Publications.REJECTED -> "the running job REJECTED it and keeps its current rule set";
             default -> "no running job answered within " + wait.toSeconds() + " s; a job that starts later takes it";
         };
         String summary = String.format("published %s as '%s' (offset %d, %s); %s", p.version(), p.name(),

@@ -25,6 +25,7 @@ import org.laborwatch.connectors.elasticsearch.Documents;
 import org.laborwatch.connectors.elasticsearch.ElasticsearchEndpoint;
 import org.laborwatch.connectors.json.Decoded;
 import org.laborwatch.connectors.json.SignalCodec;
+import org.laborwatch.connectors.rulesets.Publications;
 import org.laborwatch.connectors.rulesets.RuleJobs;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.engine.generate.SampleGenerator;
@@ -208,7 +209,7 @@ class RuleJobWorkerStackIT {
 
         assertThat(job.state()).as(job.error()).isEqualTo(RuleJobs.State.DONE);
         assertThat(job.result().passed()).isTrue();
-        assertThat(job.result().verdict()).isEqualTo(PublishJob.NO_REPORT);
+        assertThat(job.result().verdict()).isEqualTo(Publications.NO_REPORT);
         assertThat(job.result().offset()).isNotNull();
         try (var history = new RuleSetHistory(es, PLACES.versions(), PLACES.publications())) {
             assertThat(history.publications(10)).anySatisfy(p -> {

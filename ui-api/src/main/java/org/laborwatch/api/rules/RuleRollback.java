@@ -68,10 +68,8 @@ class RuleRollback {
         var p = outcome.publication();
         audit.record(new AuditRecord("ruleset/" + name + "@" + p.offset(), p.at(), caller.username(), caller.role(),
                 null, "RULES_ROLLBACK", "ruleset/" + name, note, null, after(p)));
-        String verdict = outcome.verdict() == null ? "NO_REPORT"
-                : outcome.verdict().event().accepted() ? "ACTIVATED" : "REJECTED";
-        return new Result(p.name(), p.version(), p.at(), p.offset(), verdict,
-                outcome.verdict() == null ? List.of() : outcome.verdict().event().problems(), outcome.notRecorded());
+        return new Result(p.name(), p.version(), p.at(), p.offset(), outcome.verdictName(), outcome.problems(),
+                outcome.notRecorded());
     }
 
     private static Map<String, Object> after(RuleSetHistory.Publication p) {

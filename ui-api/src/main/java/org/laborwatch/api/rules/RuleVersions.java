@@ -139,11 +139,11 @@ class RuleVersions {
 
     private static Version version(RuleSetHistory.Publication p, List<RuleSetVerdicts.Verdict> reports,
                                    CampaignDays campaign) {
-        String verdict = "NO_REPORT";
+        String verdict = Publications.NO_REPORT;
         List<String> problems = List.of();
         if (reports != null && !reports.isEmpty()) {
             RuleSetEvent first = reports.get(0).event();
-            verdict = first.accepted() ? "ACTIVATED" : "REJECTED";
+            verdict = first.accepted() ? Publications.ACTIVATED : Publications.REJECTED;
             problems = first.problems();
         }
         return new Version(p.name(), p.version(), p.action().name(), p.by(), p.at(), p.note(), verdict, problems,
