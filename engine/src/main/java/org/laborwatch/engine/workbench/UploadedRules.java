@@ -10,14 +10,11 @@ import org.laborwatch.rules.ruleset.RuleSets;
 
 /** The rule set a job was given, versioned and checked as the service's validation does. */
 final class UploadedRules {
-    /** The name the service validates uploads under, so a job reports the version its author was shown. */
-    static final String NAME = "upload";
-
     private UploadedRules() {
     }
 
     static RuleSet of(Map<String, String> files) {
-        return RuleSets.fromFiles(NAME, files);
+        return RuleSets.fromUpload(files);
     }
 
     /** What keeps the rule set from compiling ({@code file:line:column: message}); empty when it compiles. */

@@ -94,7 +94,7 @@ class RuleJobWorkerStackIT {
         assertThat(job.result().passed()).isTrue();
         assertThat(job.result().scenarios()).hasSize(49).allMatch(RuleJobs.ScenarioVerdict::passed);
         assertThat(job.result().summary()).isEqualTo("49 scenarios, 49 passed, 0 failed");
-        assertThat(job.result().version()).startsWith(UploadedRules.NAME + "-");
+        assertThat(job.result().version()).startsWith("upload-");
     }
 
     @Test

@@ -102,6 +102,14 @@ public final class RuleSets {
                 .map(Map.Entry::getKey).toList();
     }
 
+    /**
+     * Files uploaded through the service's workbench, versioned {@code upload-<hash>}: the same name whether the
+     * service validates them or the workbench worker runs them, so a job reports the version its author was shown.
+     */
+    public static RuleSet fromUpload(Map<String, String> sources) {
+        return fromFiles("upload", sources);
+    }
+
     private static boolean isRuleSource(String name) {
         // Excel and WPS keep a lock file (~$thresholds.xlsx) beside a workbook while it is open; it is not a table.
         return !name.startsWith("~$") && (name.endsWith(".drl") || DecisionTable.isTable(name)

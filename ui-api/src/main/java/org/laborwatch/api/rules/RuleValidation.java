@@ -34,7 +34,7 @@ class RuleValidation {
     }
 
     Result validate(Map<String, String> files) {
-        RuleSet rules = RuleSets.fromFiles("upload", files);
+        RuleSet rules = RuleSets.fromUpload(files);
         try {
             CompiledRuleSet compiled = RuleSetCompiler.compile(rules);
             return new Result(rules.version(), true, compiled.rules().stream()
