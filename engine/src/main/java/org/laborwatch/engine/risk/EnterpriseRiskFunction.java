@@ -481,8 +481,8 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
             return findings;
         } catch (RuntimeException e) {
             // A rule that throws on one enterprise's data must not stop the city's job; the signal still counts
-            // in the history, it just raises nothing this time. (A consequence that throws never gets here: the
-            // evaluator quarantines its rule; this is a condition that throws, which Drools does not tie to a rule.)
+            // in the history, it just raises nothing this time. (A rule whose consequence or condition throws never
+            // gets here: the evaluator quarantines it; this is a failure Drools tied to no rule.)
             ruleErrors.add(1);
             LOG.warn("Rule evaluation failed for signal {} of {}: {}", signal.id(), signal.enterpriseId(),
                     e.toString());

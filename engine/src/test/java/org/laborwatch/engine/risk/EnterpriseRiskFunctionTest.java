@@ -530,6 +530,28 @@ class EnterpriseRiskFunctionTest {
     }
 
     @Test
+    void shouldQuarantineARuleWhoseConditionThrowsAndReportItWhileTheOtherRulesStillJudge() throws Exception {
+        String throwing = Signals.CONSULTATION_RULE.replace("package laborwatch.strict", "package laborwatch.faulty")
+                .replace("any consultation is critical", "reads what is not there").replace("STRICT-1", "FAULTY-2")
+                .replace("signalType == SignalType.CONSULTATION",
+                        "signalType == SignalType.CONSULTATION, Integer.parseInt(signal().attribute(\"count\")) > 1");
+        RuleSet withFaultyRule = new RuleSet("faulty-2", Map.of("c.drl", Signals.CONSULTATION_RULE, "f.drl", throwing));
+        harness.processBroadcastElement(withFaultyRule, 0L);
+        send(consultation(E1, day(0)));
+        send(consultation(E2, day(0)));
+        harness.watermark(day(1).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).extracting(Alert::enterpriseId, Alert::ruleSetVersion)
+                .containsExactlyInAnyOrder(tuple(E1, "faulty-2"), tuple(E2, "faulty-2"));
+        List<RuleSetEvent> events = harness.getSideOutput(EnterpriseRiskFunction.RULE_SET_EVENTS).stream()
+                .map(r -> (RuleSetEvent) r.getValue()).toList();
+        assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e.accepted()).isTrue());
+        assertThat(events.get(1).problems()).singleElement().asString()
+                .contains("rule FAULTY-2 \"reads what is not there\" quarantined: its condition threw",
+                        "NumberFormatException");
+    }
+
+    @Test
     void shouldKeepTheRunningRuleSetWhenAPublishedOneFailsToCompile() throws Exception {
         harness.processBroadcastElement(new RuleSet("broken-1", Map.of("b.drl", "rule \"x\" when then")), 0L);
         send(severeArrears(E1, 0));

@@ -11,17 +11,18 @@ import org.laborwatch.rules.risk.RuleMeta;
 
 /**
  * A rule set ready to evaluate: its KieBase, built once per version, and each rule's metadata. Not serializable on
- * purpose: operators keep it in a transient field and rebuild it from the {@link RuleSet} after a restore.
+ * purpose: operators keep it in a transient field and rebuild it from the {@link RuleSet} after a restore. Keeps its
+ * {@code source} so that an evaluator can build a KieBase of its own without a rule whose condition throws.
  */
 public record CompiledRuleSet(String version, KieBase kieBase, Map<String, RuleMeta> metaByRule,
-                              boolean matchesSignals) {
+                              boolean matchesSignals, RuleSet source) {
 
     public CompiledRuleSet {
         metaByRule = Map.copyOf(metaByRule);
     }
 
-    public CompiledRuleSet(String version, KieBase kieBase, Map<String, RuleMeta> metaByRule) {
-        this(version, kieBase, metaByRule, hasPatternFor(kieBase, Signal.class));
+    CompiledRuleSet(RuleSet source, KieBase kieBase, Map<String, RuleMeta> metaByRule) {
+        this(source.version(), kieBase, metaByRule, hasPatternFor(kieBase, Signal.class), source);
     }
 
     /**

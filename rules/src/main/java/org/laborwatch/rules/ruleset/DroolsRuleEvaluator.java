@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.drools.mvel.ConstraintEvaluationException;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
@@ -17,11 +20,12 @@ import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.Match;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.feature.EnterpriseFeatures;
+import org.laborwatch.rules.risk.RuleMeta;
 
 /**
  * Evaluates with Drools in one of the {@link SessionMode}s, containing what the sandbox ({@link RuleSetValidator})
- * cannot rule out: a rule whose consequence throws is quarantined for the rest of this evaluator's life (its rule
- * set's, on this subtask) and the signal judged again without it; an evaluation that exceeds {@link #FIRING_LIMIT}
+ * cannot rule out: a rule whose consequence or condition throws is quarantined for the rest of this evaluator's life
+ * (its rule set's, on this subtask) and the signal judged again without it; an evaluation that exceeds {@link #FIRING_LIMIT}
  * firings or {@link #TIME_BUDGET} is stopped, and the signal raises nothing. Each is reported once through
  * {@link #drainIncidents()}. The stateless mode, kept for the benchmarks' comparison, has no containment.
  */
@@ -60,6 +64,10 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
      * queues: Drools' {@link ThreadSafeOption#NO}.
      */
     private final KieSessionConfiguration oneThread;
+    /** The rule set's shared KieBase, or this evaluator's own once a rule whose condition throws is taken out. */
+    private KieBase kieBase;
+    /** Rules taken out of {@link #kieBase} because their condition threw. */
+    private final List<Rule> withoutRules = new ArrayList<>();
     private KieSession longLived;
     private int longLivedEvaluations;
     private StatelessKieSession stateless;
@@ -68,7 +76,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     private final int warmUpEvaluations;
     private final long warmUpBudgetNanos;
     private long evaluations;
-    /** Rules whose consequence threw, by {@link RuleMetadata#key}: skipped from then on. */
+    /** Rules whose consequence or condition threw, by {@link RuleMetadata#key}: skipped from then on. */
     private final Set<String> quarantined = new HashSet<>();
     /** Kinds of stop already reported (firing limit, time budget), so a runaway set reports once, not per signal. */
     private final Set<String> reportedStops = new HashSet<>();
@@ -93,6 +101,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         this.warmUpBudgetNanos = Math.max(budgetNanos, warmUpBudget.toNanos());
         this.findings = new Findings(ruleSet.metaByRule());
         this.oneThread = oneThread();
+        this.kieBase = ruleSet.kieBase();
         switch (mode) {
             case LONG_LIVED -> longLived = newSession();
             case STATELESS -> {
@@ -124,9 +133,10 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     }
 
     /**
-     * A consequence that throws quarantines its rule, and the signal is judged again from the start without it: the
-     * other rules' findings then do not depend on whether they fired before or after the faulty one. Bounded, since
-     * every round quarantines one more rule.
+     * A consequence or condition that throws quarantines its rule, and the signal is judged again from the start
+     * without it: the other rules' findings then do not depend on whether they fired before or after the faulty one.
+     * Bounded, since every round quarantines at least one more rule; an exception no rule can be held to (none left
+     * to quarantine) goes to the caller, which counts it as a rule error for that signal.
      */
     private List<Finding> contained(EnterpriseFeatures features, Signal signal) {
         long allowed = evaluations++ < warmUpEvaluations ? warmUpBudgetNanos : budgetNanos;
@@ -147,6 +157,13 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
             } catch (ConsequenceException e) {
                 findings.drain();
                 quarantine(e.getRule(), e.getCause() != null ? e.getCause() : e, signal);
+            } catch (RuntimeException e) {
+                findings.drain();
+                List<Rule> culprits = rulesWhoseConditionThrew(e);
+                if (culprits.isEmpty()) {
+                    throw e;
+                }
+                quarantineConditions(culprits, e, signal);
             }
         }
     }
@@ -164,10 +181,58 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         if (!quarantined.add(key)) {
             throw new IllegalStateException("quarantined rule " + rule.getName() + " fired again", cause);
         }
-        String id = ruleSet.metaByRule().containsKey(key) ? ruleSet.metaByRule().get(key).id() : "?";
-        incidents.add("rule " + id + " \"" + rule.getName() + "\" quarantined: its consequence threw " + cause
+        incidents.add("rule " + idOf(rule) + " \"" + rule.getName() + "\" quarantined: its consequence threw " + cause
                 + " on signal " + signal.id() + "; it is skipped while rule set " + ruleSet.version()
                 + " is active, the other rules still judge every signal");
+    }
+
+    /**
+     * The rules a condition's exception names. Drools ties a failed constraint only to the rules sharing its node,
+     * and only in the message ({@code Error evaluating constraint '...' in [Rule "a", "b" in file.drl]}); a rule is
+     * named when its quoted name is there. Read nowhere else, and pinned by a test, so a Drools that words it
+     * otherwise makes that test fail rather than this go quiet.
+     */
+    private List<Rule> rulesWhoseConditionThrew(RuntimeException e) {
+        List<Rule> named = new ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintEvaluationException && t.getMessage() != null) {
+                for (KiePackage pkg : ruleSet.kieBase().getKiePackages()) {
+                    for (Rule rule : pkg.getRules()) {
+                        if (t.getMessage().contains('"' + rule.getName() + '"')
+                                && !quarantined.contains(RuleMetadata.key(rule))) {
+                            named.add(rule);
+                        }
+                    }
+                }
+                return named;
+            }
+        }
+        return named;
+    }
+
+    /** Takes the rules out of a KieBase of this evaluator's own (built once per quarantine: seconds, said once). */
+    private void quarantineConditions(List<Rule> rules, RuntimeException e, Signal signal) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String constraint = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        for (Rule rule : rules) {
+            quarantined.add(RuleMetadata.key(rule));
+            withoutRules.add(rule);
+            incidents.add("rule " + idOf(rule) + " \"" + rule.getName() + "\" quarantined: its condition threw "
+                    + root.toString().lines().findFirst().orElse("") + " (" + constraint + ") on signal " + signal.id() + "; it is skipped while rule set " + ruleSet.version()
+                    + " is active, the other rules still judge every signal");
+        }
+        kieBase = RuleSetCompiler.buildWithout(ruleSet, withoutRules);
+        if (longLived != null) {
+            renewLongLived();
+        }
+    }
+
+    private String idOf(Rule rule) {
+        RuleMeta meta = ruleSet.metaByRule().get(RuleMetadata.key(rule));
+        return meta != null ? meta.id() : "?";
     }
 
     private void reportStop(String kind, Signal signal, String what) {
@@ -197,7 +262,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     }
 
     private KieSession newSession() {
-        KieSession session = ruleSet.kieBase().newKieSession(oneThread, null);
+        KieSession session = kieBase.newKieSession(oneThread, null);
         session.setGlobal(FINDINGS_GLOBAL, findings);
         return session;
     }
@@ -206,10 +271,13 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         if (++longLivedEvaluations > RENEW_SESSION_EVERY) {
             renewLongLived();
         }
-        FactHandle f = longLived.insert(features);
-        FactHandle s = ruleSet.matchesSignals() ? longLived.insert(signal) : null;
+        FactHandle f;
+        FactHandle s;
         int fired;
         try {
+            // Inserting evaluates conditions too (the alpha network's), so it may throw like a firing.
+            f = longLived.insert(features);
+            s = ruleSet.matchesSignals() ? longLived.insert(signal) : null;
             fired = longLived.fireAllRules(budget, firingLimit);
         } catch (RuntimeException e) {
             // What a failed firing left on the agenda is not worth reasoning about: start clean.

@@ -2,6 +2,7 @@ package org.laborwatch.rules.ruleset;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,26 @@ public final class RuleSetCompiler {
             throw new RuleSetRejected(ruleSet.version(), problems);
         }
         KieBase kieBase = build(ruleSet, tables);
-        return new CompiledRuleSet(ruleSet.version(), kieBase, readMetadata(ruleSet, tables, kieBase));
+        return new CompiledRuleSet(ruleSet, kieBase, readMetadata(ruleSet, tables, kieBase));
+    }
+
+    /**
+     * A KieBase of the compiled rule set's own, built again from its sources, without {@code rules}: for an evaluator
+     * that quarantines a rule whose condition throws. A condition is evaluated whatever the agenda filter says, so
+     * the only way to stop it is to take its rule out of the network; the shared KieBase other subtasks evaluate
+     * with is left alone.
+     */
+    static KieBase buildWithout(CompiledRuleSet compiled, Collection<Rule> rules) {
+        try {
+            List<RuleSetRejected.Problem> problems = new ArrayList<>();
+            KieBase kieBase = build(compiled.source(), DecisionTable.expandAll(compiled.source(), problems));
+            for (Rule rule : rules) {
+                kieBase.removeRule(rule.getPackageName(), rule.getName());
+            }
+            return kieBase;
+        } catch (RuleSetRejected e) {
+            throw new IllegalStateException("rule set " + compiled.version() + " compiled once and not again", e);
+        }
     }
 
     private static KieBase build(RuleSet ruleSet, List<DecisionTable.Expanded> tables) throws RuleSetRejected {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What became of a published rule-set version in the job: activated, or rejected with the compiler's problems. While a
  * version is active, a subtask also reports, accepted and with the problem, a rule it quarantined (its consequence
- * threw) or an evaluation it stopped (firing limit, time budget) or that failed: once per version and subtask.
+ * or condition threw) or an evaluation it stopped (firing limit, time budget) or that failed: once per version and subtask.
  */
 public record RuleSetEvent(String version, boolean accepted, List<String> problems) {
 

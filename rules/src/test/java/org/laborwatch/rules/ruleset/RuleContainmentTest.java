@@ -40,6 +40,35 @@ class RuleContainmentTest {
             end
             """;
 
+    /**
+     * Rules whose conditions throw on a complaint without "count": two share one constraint (one node, both named by
+     * Drools), one throws in a pattern on the signal.
+     */
+    private static final String THROWING_CONDITIONS = """
+            rule "throws in its condition"
+                @id("T-BADC") @points(10) @agencies("HRSS")
+            when
+                EnterpriseFeatures( signalType == SignalType.COMPLAINT, Integer.parseInt(signal().attribute("count")) > 0 )
+            then
+                hits.add(drools.getRule(), "坏条件");
+            end
+            rule "shares the throwing condition"
+                @id("T-BADS") @points(10) @agencies("HRSS")
+            when
+                EnterpriseFeatures( signalType == SignalType.COMPLAINT, Integer.parseInt(signal().attribute("count")) > 0 )
+                Signal( id != null )
+            then
+                hits.add(drools.getRule(), "坏条件");
+            end
+            rule "throws in a condition on the signal"
+                @id("T-BADX") @points(10) @agencies("HRSS")
+            when
+                Signal( Integer.parseInt(id) > 0 )
+            then
+                hits.add(drools.getRule(), "坏条件");
+            end
+            """;
+
     private static String firing(String id) {
         return """
                 rule "%s"
@@ -80,6 +109,32 @@ class RuleContainmentTest {
                     .contains("rule T-BAD \"throws\" quarantined", "NumberFormatException", "rule set c-1");
             assertThat(ids(second)).containsExactly("T-A", "T-B");
             assertThat(evaluator.drainIncidents()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SessionMode.class, names = {"LONG_LIVED", "NEW_SESSION"})
+    void shouldQuarantineRulesWhoseConditionThrowsWhileTheOthersStillJudge(SessionMode mode) throws RuleSetRejected {
+        CompiledRuleSet ruleSet = RuleSetCompiler.compile(new RuleSet("c-1", Map.of("c.drl",
+                HEADER + "import org.laborwatch.rules.fact.Signal\n" + firing("T-A") + THROWING_CONDITIONS
+                        + firing("T-B"))));
+        try (RuleEvaluator evaluator = ruleSet.newEvaluator(mode)) {
+            List<Finding> first = judge(evaluator, complaint(E1, "P1", day(0)));
+            List<String> firstIncidents = evaluator.drainIncidents();
+            List<Finding> second = judge(evaluator, complaint(E1, "P2", day(1)));
+
+            assertThat(ids(first)).containsExactly("T-A", "T-B");
+            assertThat(firstIncidents).hasSize(3).allSatisfy(incident -> assertThat(incident)
+                    .contains("quarantined: its condition threw", "NumberFormatException", "rule set c-1"));
+            assertThat(String.join("\n", firstIncidents)).contains("rule T-BADC \"throws in its condition\"",
+                    "rule T-BADS \"shares the throwing condition\"", "rule T-BADX");
+            assertThat(ids(second)).containsExactly("T-A", "T-B");
+            assertThat(evaluator.drainIncidents()).isEmpty();
+        }
+        try (RuleEvaluator untouched = ruleSet.newEvaluator(mode)) {
+            // The quarantine is the evaluator's own: the shared KieBase still holds the rules, and they still throw.
+            assertThat(ids(judge(untouched, complaint(E1, "P3", day(2))))).containsExactly("T-A", "T-B");
+            assertThat(untouched.drainIncidents()).hasSize(3);
         }
     }
 
