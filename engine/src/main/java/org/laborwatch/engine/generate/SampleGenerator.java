@@ -188,7 +188,8 @@ public final class SampleGenerator {
         t.poisson(SignalType.LAYOFF, 0.02 * yearShare);
         t.poisson(SignalType.PAYROLL_DELAY, 0.03 * yearShare);
         if (t.r.nextDouble() < 0.1) {
-            t.add(SignalType.ENTERPRISE_STATUS, t.anyDay(), SignalSource.HRSS, null, null, null,
+            // A registry update gives the insured headcount as its workers: the enterprise's size for the rules.
+            t.add(SignalType.ENTERPRISE_STATUS, t.anyDay(), SignalSource.HRSS, null, t.e.workers(), null,
                     Map.of("status", "NORMAL"));
         }
     }
@@ -264,7 +265,7 @@ public final class SampleGenerator {
                     money(t.r, 20_000, 400_000), null, null, Map.of());
         }
         if (t.r.nextDouble() < 0.25) {
-            t.add(SignalType.ENTERPRISE_STATUS, t.before(erupts, 0, 20), SignalSource.HRSS, null, null, null,
+            t.add(SignalType.ENTERPRISE_STATUS, t.before(erupts, 0, 20), SignalSource.HRSS, null, t.e.workers(), null,
                     Map.of("status", "ABNORMAL", "note", "列入经营异常名录"));
         }
     }

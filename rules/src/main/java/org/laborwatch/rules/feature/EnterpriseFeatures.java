@@ -12,6 +12,10 @@ import org.laborwatch.rules.risk.RiskLevel;
  * ({@code EnterpriseFeatures( complaints30d >= 3 )}); {@link #count} and {@link #amount} reach every signal type at
  * every horizon for anything else.
  *
+ * <p>{@code workforce} is the enterprise's size in workers, 0 when unknown: the {@code workers} of its latest
+ * {@code ENTERPRISE_STATUS} signal that gives one (the registry's insured headcount), else the most workers a
+ * {@code SOCIAL_INSURANCE_ARREARS} signal covered (arrears are owed for every insured worker), within the history kept.
+ *
  * <p>It carries the signal being judged and its type: a rule that starts with {@code signalType == SignalType.X}
  * lets Drools hash its network by type, so a signal only meets the constraints of rules about its own kind. That,
  * not the constraints themselves, is most of the cost of evaluation (docs/benchmarks.md).
@@ -22,6 +26,7 @@ public record EnterpriseFeatures(
         String enterpriseId,
         String industry,
         String district,
+        int workforce,
         int complaints7d,
         int complaints30d,
         double complaintBaseline30d,

@@ -112,6 +112,9 @@ public final class FeatureCalculator {
         int socialInsuranceMonthsMax;
         int utilityMonthsMax;
         int layoffWorkers90d;
+        int registeredWorkforce;
+        long registeredAt;
+        int insuredWorkforce;
         String latestStatus;
         String lastOutcome;
         int unresolved90d;
@@ -135,6 +138,24 @@ public final class FeatureCalculator {
             if (t.type() == SignalType.ENTERPRISE_STATUS && t.status() != null) {
                 latestStatus = t.status();
             }
+            addWorkforce(t);
+        }
+
+        /** Size is the enterprise's, not the moment's: read from the whole history kept, not a horizon. */
+        private void addWorkforce(Trace t) {
+            if (t.type() == SignalType.ENTERPRISE_STATUS && t.workers() > 0) {
+                // Traces come in time order, so the latest registry figure wins; of two at one instant, the larger,
+                // so that the order they arrived in does not matter.
+                boolean tie = registeredWorkforce > 0 && t.at() == registeredAt;
+                registeredWorkforce = tie ? Math.max(registeredWorkforce, t.workers()) : t.workers();
+                registeredAt = t.at();
+            } else if (t.type() == SignalType.SOCIAL_INSURANCE_ARREARS) {
+                insuredWorkforce = Math.max(insuredWorkforce, t.workers());
+            }
+        }
+
+        int workforce() {
+            return registeredWorkforce > 0 ? registeredWorkforce : insuredWorkforce;
         }
 
         private void addWithin90Days(Trace t, long ageDays) {
@@ -172,6 +193,9 @@ public final class FeatureCalculator {
             socialInsuranceMonthsMax = 0;
             utilityMonthsMax = 0;
             layoffWorkers90d = 0;
+            registeredWorkforce = 0;
+            registeredAt = 0;
+            insuredWorkforce = 0;
             latestStatus = null;
             lastOutcome = null;
             unresolved90d = 0;
@@ -189,7 +213,7 @@ public final class FeatureCalculator {
         EnterpriseFeatures toFeatures(Signal s, int redEpisodes, RiskLevel level) {
             boolean abnormal = latestStatus != null && !NORMAL_STATUS.equals(latestStatus);
             return new EnterpriseFeatures(
-                    s, s.type(), s.enterpriseId(), s.industry(), s.district(),
+                    s, s.type(), s.enterpriseId(), s.industry(), s.district(), workforce(),
                     count(SignalType.COMPLAINT, 7),
                     count(SignalType.COMPLAINT, 30),
                     baselinePer30Days(SignalType.COMPLAINT),

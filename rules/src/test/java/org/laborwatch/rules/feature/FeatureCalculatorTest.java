@@ -7,10 +7,13 @@ import static org.laborwatch.rules.Signals.complaint;
 import static org.laborwatch.rules.Signals.consultation;
 import static org.laborwatch.rules.Signals.day;
 import static org.laborwatch.rules.Signals.outcome;
+import static org.laborwatch.rules.Signals.status;
 import static org.laborwatch.rules.Signals.wageArrears;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.laborwatch.rules.Signals;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.fact.SignalType;
 import org.laborwatch.rules.risk.RiskLevel;
@@ -53,6 +56,25 @@ class FeatureCalculatorTest {
         assertThat(settled.unresolvedCases90d()).isZero();
         assertThat(settled.recovered90d()).isEqualTo(80_000.0);
         assertThat(settled.lastCaseOutcome()).isEqualTo("JUDGED");
+    }
+
+    @Test
+    void shouldKnowTheWorkforceFromTheRegistryElseFromSocialInsuranceArrears() {
+        Signal now = wageArrears(E1, 1, 3, 9_000, day(170));
+        Signal insured = Signals.signal(SignalType.SOCIAL_INSURANCE_ARREARS, E1, day(10), 90_000L, 75, 1, Map.of());
+        Signal registered = Signals.signal(SignalType.ENTERPRISE_STATUS, E1, day(20), null, 40, null,
+                Map.of("status", "NORMAL"));
+        Signal registeredLater = Signals.signal(SignalType.ENTERPRISE_STATUS, E1, day(150), null, 320, null,
+                Map.of("status", "NORMAL"));
+        Signal statusWithoutFigure = status(E1, "NORMAL", day(160));
+
+        assertThat(featuresAt(now, List.of()).workforce()).as("unknown").isZero();
+        assertThat(featuresAt(now, List.of(insured)).workforce()).isEqualTo(75);
+        assertThat(featuresAt(now, List.of(insured, registered)).workforce()).as("the registry wins").isEqualTo(40);
+        assertThat(featuresAt(now, List.of(registeredLater, statusWithoutFigure, registered, insured)).workforce())
+                .as("the latest registry figure, in any arrival order").isEqualTo(320);
+        assertThat(featuresAt(registered, List.of(insured, registeredLater)).workforce())
+                .as("only what was known at the signal's time").isEqualTo(40);
     }
 
     @Test

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.laborwatch.rules.Signals;
 import org.laborwatch.rules.fact.Signal;
 import org.laborwatch.rules.fact.SignalSource;
+import org.laborwatch.rules.fact.SignalType;
 import org.laborwatch.rules.feature.EnterpriseFeatures;
 import org.laborwatch.rules.feature.FeatureCalculator;
 import org.laborwatch.rules.feature.SignalHistory;
@@ -125,6 +127,44 @@ class DecisionTableTest {
         assertThat(ids(compiled, wageArrears(E1, 1, 3, 9_000, day(0)))).containsExactly("TBL-001");
         assertThat(ids(compiled, wageArrears(E1, 3, 3, 9_000, day(0)))).containsExactly("TBL-001", "TBL-002");
         assertThat(ids(compiled, retail(wageArrears(E1, 1, 3, 9_000, day(0))))).isEmpty();
+    }
+
+    /**
+     * The library's own arrears table with two rows an author adds: a lower bar for small construction enterprises,
+     * a higher one for large ones, by the enterprise's workforce (0 when unknown, which neither row accepts).
+     */
+    @Test
+    void shouldSetArrearsThresholdsByIndustryAndEnterpriseSize() throws IOException, RuleSetRejected {
+        String library = Files.readString(Path.of("library", "thresholds.csv"), StandardCharsets.UTF_8);
+        String table = library.stripTrailing() + "\n"
+                + "small construction enterprise wage arrears,CST-S,20,\"HRSS,UNION\",WAGE_ARREARS,WAGE_ARREARS,建筑业,"
+                + "1,,,50,小型建筑企业欠薪(职工不足 50 人)\n"
+                + "large construction enterprise wage arrears,CST-L,20,\"HRSS,UNION\",WAGE_ARREARS,WAGE_ARREARS,建筑业,"
+                + "2,,300,,大型建筑企业欠薪两个月(职工 300 人以上)\n";
+        CompiledRuleSet compiled = RuleSetCompiler.compile(new RuleSet("t-size", Map.of("thresholds.csv", table)));
+        Signal oneMonth = wageArrears(E1, 1, 3, 9_000, day(100));
+        Signal twoMonths = wageArrears(E1, 2, 3, 9_000, day(100));
+
+        assertThat(idsWithWorkforce(compiled, oneMonth, 0)).as("size unknown").containsExactly("CST-001");
+        assertThat(idsWithWorkforce(compiled, oneMonth, 30)).containsExactly("CST-001", "CST-S");
+        assertThat(idsWithWorkforce(compiled, oneMonth, 50)).containsExactly("CST-001");
+        assertThat(idsWithWorkforce(compiled, oneMonth, 400)).containsExactly("CST-001");
+        assertThat(idsWithWorkforce(compiled, twoMonths, 300)).containsExactly("CST-001", "CST-L");
+        assertThat(idsWithWorkforce(compiled, twoMonths, 299)).containsExactly("CST-001");
+    }
+
+    /** Judges {@code signal} after a registry signal giving the enterprise {@code workforce} workers (none if 0). */
+    private static List<String> idsWithWorkforce(CompiledRuleSet compiled, Signal signal, int workforce) {
+        SignalHistory history = new SignalHistory();
+        if (workforce > 0) {
+            history.add(Trace.of(Signals.signal(SignalType.ENTERPRISE_STATUS, E1, day(10), null, workforce, null,
+                    Map.of("status", "NORMAL"))));
+        }
+        history.add(Trace.of(signal));
+        EnterpriseFeatures features = FeatureCalculator.compute(signal, history, 0, RiskLevel.NONE);
+        try (RuleEvaluator evaluator = compiled.newEvaluator(SessionMode.LONG_LIVED)) {
+            return evaluator.evaluate(features, signal).stream().map(f -> f.rule().id()).sorted().toList();
+        }
     }
 
     @Test
