@@ -30,6 +30,31 @@ public final class RuleSetVerdicts implements AutoCloseable {
     public record Verdict(RuleSetEvent event, Instant at) {
     }
 
+    /**
+     * What a version's reports add up to, for the version lists of the command line and the service.
+     *
+     * @param verdict   {@link Publications#ACTIVATED}, {@link Publications#REJECTED} or {@link Publications#NO_REPORT}
+     * @param problems  the rejection's problems (none for an activation)
+     * @param incidents rules quarantined and evaluations stopped, reported while the version ran
+     */
+    public record Standing(String verdict, List<String> problems, long incidents) {
+
+        /**
+         * The first report decides: a version is activated or rejected once, and what comes later (a repeat of the
+         * activation, a quarantine) does not undo that. Accepted reports with a problem are incidents.
+         */
+        public static Standing of(List<Verdict> reports) {
+            if (reports == null || reports.isEmpty()) {
+                return new Standing(Publications.NO_REPORT, List.of(), 0);
+            }
+            RuleSetEvent first = reports.get(0).event();
+            long incidents = reports.stream().filter(r -> r.event().accepted() && !r.event().problems().isEmpty())
+                    .count();
+            return first.accepted() ? new Standing(Publications.ACTIVATED, List.of(), incidents)
+                    : new Standing(Publications.REJECTED, first.problems(), incidents);
+        }
+    }
+
     private final String topic;
     private final RecordCodec<RuleSetEvent> codec;
     private final KafkaConsumer<byte[], byte[]> consumer;

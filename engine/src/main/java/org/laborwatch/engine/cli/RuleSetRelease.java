@@ -37,9 +37,8 @@ final class RuleSetRelease {
                     + "rolled back to by version%n", outcome.notRecorded());
         }
         if (outcome.verdict() == null) {
-            out.printf("no running job answered within %d s: none is running ('./laborwatch live'), or it already runs "
-                    + "this version and has nothing to change; a job that starts later takes it from lw.rules%n",
-                    wait.toSeconds());
+            out.printf("no running job answered within %d s: none is running ('./laborwatch live'); a job that starts "
+                    + "later takes it from lw.rules%n", wait.toSeconds());
             return Main.SUCCESS;
         }
         var event = outcome.verdict().event();

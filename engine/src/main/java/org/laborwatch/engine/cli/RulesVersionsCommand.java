@@ -12,11 +12,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.laborwatch.connectors.json.SignalCodec;
 import org.laborwatch.connectors.kafka.Topics;
+import org.laborwatch.connectors.rulesets.Publications;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.connectors.rulesets.RuleSetVerdicts;
 import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.RuleSet;
-import org.laborwatch.rules.ruleset.RuleSetEvent;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,16 +99,15 @@ final class RulesVersionsCommand implements Callable<Integer> {
         }
     }
 
-    /** The first activation or rejection of the version; quarantine reports come later and are counted. */
+    /** The version's standing as a line of text; quarantine reports are counted. */
     private static String verdict(List<RuleSetVerdicts.Verdict> reports) {
-        if (reports == null || reports.isEmpty()) {
-            return "no report";
-        }
-        RuleSetEvent first = reports.get(0).event();
-        long incidents = reports.stream().filter(r -> r.event().accepted() && !r.event().problems().isEmpty()).count();
-        if (!first.accepted()) {
-            return "REJECTED: " + (first.problems().isEmpty() ? "" : first.problems().get(0));
-        }
-        return "activated" + (incidents == 0 ? "" : " (" + incidents + " rule incidents reported)");
+        RuleSetVerdicts.Standing standing = RuleSetVerdicts.Standing.of(reports);
+        return switch (standing.verdict()) {
+            case Publications.NO_REPORT -> "no report";
+            case Publications.REJECTED -> "REJECTED: "
+                    + (standing.problems().isEmpty() ? "" : standing.problems().get(0));
+            default -> "activated" + (standing.incidents() == 0 ? ""
+                    : " (" + standing.incidents() + " rule incidents reported)");
+        };
     }
 }

@@ -673,6 +673,9 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
             String key = campaign.map(RuleSetState::campaignKey).orElse(RuleSetState.ACTIVE);
             RuleSet current = published.get(key);
             if (current != null && current.version().equals(ruleSet.version())) {
+                // Nothing to change, but said again: a rollback to the version in force is answered like any other
+                // publication, not met with silence the publisher cannot tell from a job that is not running.
+                reportOnce(new RuleSetEvent(ruleSet.version(), true, List.of()), ctx);
                 return;
             }
             CompiledRuleSet next = rules.prepare(ruleSet);

@@ -107,13 +107,13 @@ class CampaignJudgingTest {
         open(List.of(), null);
         harness.processBroadcastElement(LIBRARY, 0L);
         harness.processBroadcastElement(winter, 0L);
-        harness.processBroadcastElement(winter, 0L); // a redelivery changes nothing, says nothing
+        harness.processBroadcastElement(winter, 0L); // a redelivery changes nothing, and says it is in force
 
         var state = harness.getBroadcastState(RuleSetState.DESCRIPTOR);
         assertThat(state.get(RuleSetState.ACTIVE)).isEqualTo(LIBRARY);
         assertThat(state.get(RuleSetState.campaignKey(Campaign.of(winter).orElseThrow()))).isEqualTo(winter);
         assertThat(events()).containsExactly(new RuleSetEvent(LIBRARY.version(), true, List.of()),
-                new RuleSetEvent(winter.version(), true, List.of()));
+                new RuleSetEvent(winter.version(), true, List.of()), new RuleSetEvent(winter.version(), true, List.of()));
     }
 
     @Test

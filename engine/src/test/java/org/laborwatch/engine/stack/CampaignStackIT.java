@@ -71,6 +71,13 @@ class CampaignStackIT {
                 publisher.publish(winter, Campaign.of(winter).orElseThrow().name());
             }
             awaitEvent(eventsBefore, winter.version());
+            // Sent again, as a rollback to the version in force is: nothing changes, and the job says so again, so a
+            // publisher waiting for its answer hears one.
+            Map<TopicPartition, Long> eventsBeforeRepeat = TopicOffsets.endOfLog(Stack.kafka(), Topics.RULE_EVENTS);
+            try (RuleSetPublisher publisher = new RuleSetPublisher(Stack.kafka(), Topics.RULES, Stack.ZONE)) {
+                publisher.publish(winter, Campaign.of(winter).orElseThrow().name());
+            }
+            awaitEvent(eventsBeforeRepeat, winter.version());
             Path signals = dir.resolve("signals.jsonl");
             SignalCodec codec = SignalCodec.defaults();
             Files.write(signals, List.of(

@@ -22,7 +22,6 @@ import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.connectors.rulesets.RuleSetVerdicts;
 import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.RuleSet;
-import org.laborwatch.rules.ruleset.RuleSetEvent;
 import org.laborwatch.rules.ruleset.RuleSetRejected;
 
 /**
@@ -139,14 +138,8 @@ class RuleVersions {
 
     private static Version version(RuleSetHistory.Publication p, List<RuleSetVerdicts.Verdict> reports,
                                    CampaignDays campaign) {
-        String verdict = Publications.NO_REPORT;
-        List<String> problems = List.of();
-        if (reports != null && !reports.isEmpty()) {
-            RuleSetEvent first = reports.get(0).event();
-            verdict = first.accepted() ? Publications.ACTIVATED : Publications.REJECTED;
-            problems = first.problems();
-        }
-        return new Version(p.name(), p.version(), p.action().name(), p.by(), p.at(), p.note(), verdict, problems,
-                campaign);
+        RuleSetVerdicts.Standing standing = RuleSetVerdicts.Standing.of(reports);
+        return new Version(p.name(), p.version(), p.action().name(), p.by(), p.at(), p.note(), standing.verdict(),
+                standing.problems(), campaign);
     }
 }
