@@ -46,12 +46,22 @@ public final class RuleJobs {
      * @param from      BACKTEST: the first day of archived signals to replay
      * @param until     BACKTEST: the last day, included
      * @param against   BACKTEST: a version from the history to compare with, or null
+     * @param campaigns BACKTEST: versions of seasonal campaigns from the history, in force beside each rule set
+     *                  backtested as in the job (each judges the signals dated within its days)
      */
     public record Request(Kind kind, String by, Map<String, String> files, Map<String, String> scenarios,
-                          String name, String note, LocalDate from, LocalDate until, String against) {
+                          String name, String note, LocalDate from, LocalDate until, String against,
+                          List<String> campaigns) {
         public Request {
             files = files == null ? Map.of() : Map.copyOf(files);
             scenarios = scenarios == null ? Map.of() : Map.copyOf(scenarios);
+            campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
+        }
+
+        /** Without campaigns. */
+        public Request(Kind kind, String by, Map<String, String> files, Map<String, String> scenarios, String name,
+                       String note, LocalDate from, LocalDate until, String against) {
+            this(kind, by, files, scenarios, name, note, from, until, against, List.of());
         }
     }
 

@@ -23,12 +23,14 @@ import org.laborwatch.engine.backtest.Comparison;
 import org.laborwatch.engine.embedded.EmbeddedRun;
 import org.laborwatch.engine.risk.RiskConfig;
 import org.laborwatch.rules.risk.RiskLevel;
+import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.RuleSet;
+import org.laborwatch.rules.ruleset.RuleSetRejected;
 
 /**
  * BACKTEST: the archived signals of the days asked for, replayed with the uploaded rule set (and a version from the
- * history to compare with) as {@code rules backtest} replays a file. The archive has no ground truth, so the report
- * shows alerts and what changes, not precision.
+ * history to compare with, and published campaigns in force beside each) as {@code rules backtest} replays a file.
+ * The archive has no ground truth, so the report shows alerts and what changes, not precision.
  */
 final class BacktestJob implements RuleJob {
     private final ElasticsearchEndpoint elasticsearch;
@@ -60,10 +62,11 @@ final class BacktestJob implements RuleJob {
             return UploadedRules.rejected(candidate, problems);
         }
         RuleSet baseline = request.against() == null ? null : fromHistory(request.against());
+        List<RuleSet> campaigns = campaignsFromHistory(request.campaigns());
         try (Scratch work = Scratch.create("laborwatch-job-backtest")) {
             Path signals = archive(request.from(), request.until(), work.resolve("signals.jsonl"));
-            BacktestRun run = backtest(signals, candidate, baseline, work.resolve("out"));
-            return new RuleJobs.Result(true, candidate.version(), summary(run), null, null,
+            BacktestRun run = backtest(signals, candidate, baseline, campaigns, work.resolve("out"));
+            return new RuleJobs.Result(true, candidate.version(), summary(run, campaigns), null, null,
                     Files.readString(work.resolve("out").resolve(BacktestReport.MARKDOWN)),
                     Files.readString(work.resolve("out").resolve(BacktestReport.HTML)), null, null);
         }
@@ -74,6 +77,26 @@ final class BacktestJob implements RuleJob {
             return opened.version(version).orElseThrow(() -> new IllegalArgumentException("no rule set " + version
                     + " in the version history to compare with"));
         }
+    }
+
+    /** The published campaigns asked for; a version that is not one (no {@code campaign.yaml}) is an error. */
+    private List<RuleSet> campaignsFromHistory(List<String> versions) throws IOException, RuleSetRejected {
+        List<RuleSet> campaigns = new ArrayList<>();
+        if (versions.isEmpty()) {
+            return campaigns;
+        }
+        try (RuleSetHistory opened = history.get()) {
+            for (String version : versions) {
+                RuleSet campaign = opened.version(version).orElseThrow(() -> new IllegalArgumentException(
+                        "no campaign " + version + " in the version history"));
+                if (Campaign.of(campaign).isEmpty()) {
+                    throw new IllegalArgumentException(version + " is not a seasonal campaign: it has no "
+                            + Campaign.FILE);
+                }
+                campaigns.add(campaign);
+            }
+        }
+        return campaigns;
     }
 
     /** The archive's signals of the days {@code from} to {@code until}, both whole days in the city's zone. */
@@ -94,9 +117,11 @@ final class BacktestJob implements RuleJob {
     }
 
     /** As {@code rules backtest}: the candidate, then the baseline, each its own run, and one report of both. */
-    private BacktestRun backtest(Path signals, RuleSet candidate, RuleSet baseline, Path outDir) throws Exception {
+    private BacktestRun backtest(Path signals, RuleSet candidate, RuleSet baseline, List<RuleSet> campaigns,
+                                 Path outDir) throws Exception {
         long started = System.nanoTime();
-        Backtest backtest = new Backtest(new Backtest.Options(List.of(signals), null, codec, risk, parallelism));
+        Backtest backtest = new Backtest(new Backtest.Options(List.of(signals), null, codec, risk, parallelism,
+                campaigns));
         BacktestResult first = backtest.run(candidate, outDir.resolve("rules"), EmbeddedRun.Progress.NONE);
         BacktestResult second = baseline == null ? null
                 : backtest.run(baseline, outDir.resolve("against"), EmbeddedRun.Progress.NONE);
@@ -107,11 +132,17 @@ final class BacktestJob implements RuleJob {
         return run;
     }
 
-    private static String summary(BacktestRun run) {
+    private static String summary(BacktestRun run, List<RuleSet> campaigns) throws RuleSetRejected {
         List<String> lines = new ArrayList<>();
         for (BacktestResult r : run.results()) {
             lines.add(String.format("%s: %,d alerts, %,d enterprises at ORANGE+", r.ruleSetVersion(),
                     r.alerts().size(), r.flagged(RiskLevel.ORANGE)));
+        }
+        for (RuleSet campaign : campaigns) {
+            long raised = run.candidate().alerts().stream()
+                    .filter(a -> a.ruleSetVersion().equals(campaign.version())).count();
+            lines.add(String.format("with campaign %s (%s): %,d of %s's alerts raised by it", campaign.version(),
+                    Campaign.of(campaign).orElseThrow().schedule(), raised, run.candidate().ruleSetVersion()));
         }
         if (run.compared()) {
             Comparison c = run.comparison();

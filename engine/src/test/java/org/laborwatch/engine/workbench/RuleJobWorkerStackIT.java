@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,6 +32,7 @@ import org.laborwatch.connectors.rulesets.RuleJobs;
 import org.laborwatch.connectors.rulesets.RuleSetHistory;
 import org.laborwatch.engine.generate.SampleGenerator;
 import org.laborwatch.engine.risk.RiskConfig;
+import org.laborwatch.rules.ruleset.Campaign;
 import org.laborwatch.rules.ruleset.RuleSet;
 import org.laborwatch.rules.ruleset.RuleSets;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +59,7 @@ class RuleJobWorkerStackIT {
 
     @TempDir
     static Path dir;
+    private static final Path WINTER = Path.of("..", "rules", "examples", "campaigns", "winter-wage-campaign");
 
     @BeforeAll
     static void openTheWorkbench() throws Exception {
@@ -174,6 +178,40 @@ class RuleJobWorkerStackIT {
         assertThat(job.result().summary()).contains("against " + published.version())
                 .contains("0 newly flagged at ORANGE+, 0 no longer");
         assertThat(job.result().reportMarkdown()).contains(published.version());
+    }
+
+    @Test
+    void shouldBacktestWithAPublishedCampaignInForce() throws Exception {
+        archive(new SampleGenerator(new SampleGenerator.Options(200, 60, 7, START, 1, ZONE))
+                .writeTo(dir.resolve("winter")).files());
+        Map<String, String> sources = new TreeMap<>(RuleSets.fromDirectory(WINTER, null).sources());
+        sources.put(Campaign.FILE, "name: it-winter\nfrom: " + START + "\nuntil: " + START.plusDays(59) + "\n");
+        RuleSet winter = RuleSets.fromFiles("it-winter", sources);
+        Map<String, String> plainSources = new TreeMap<>(RuleSets.bundled().sources());
+        // Content of its own: the history keys versions by content, and the publish test records the library's.
+        plainSources.computeIfPresent("arrears.drl", (file, text) -> text + "\n// a base rule set, not a campaign\n");
+        RuleSet plain = RuleSets.fromFiles("plain", plainSources);
+        try (var history = new RuleSetHistory(es, PLACES.versions(), PLACES.publications())) {
+            for (RuleSet published : List.of(winter, plain)) {
+                String name = published == winter ? "it-winter" : "it-plain"; // not city@0: the publish test's
+                history.record(published, new RuleSetHistory.Publication(name, published.version(),
+                        RuleSetHistory.Action.PUBLISH, "it", Instant.now(), 0, null));
+            }
+        }
+
+        RuleJobs.Job job = run(new RuleJobs.Request(RuleJobs.Kind.BACKTEST, "it", RuleSets.bundled().sources(), null,
+                null, null, START, START.plusDays(59), null, List.of(winter.version())));
+        RuleJobs.Job notACampaign = run(new RuleJobs.Request(RuleJobs.Kind.BACKTEST, "it", RuleSets.bundled().sources(),
+                null, null, null, START, START.plusDays(59), null, List.of(plain.version())));
+
+        assertThat(job.state()).as(job.error()).isEqualTo(RuleJobs.State.DONE);
+        // Every day replayed is a campaign day, so the campaign raised every alert.
+        Matcher counts = Pattern.compile("(?s): ([\\d,]+) alerts.*with campaign " + Pattern.quote(winter.version())
+                + " \\(.*\\): ([\\d,]+) of ").matcher(job.result().summary());
+        assertThat(counts.find()).as(job.result().summary()).isTrue();
+        assertThat(counts.group(2)).isEqualTo(counts.group(1)).isNotEqualTo("0");
+        assertThat(notACampaign.state()).isEqualTo(RuleJobs.State.FAILED);
+        assertThat(notACampaign.error()).contains(plain.version() + " is not a seasonal campaign");
     }
 
     @Test

@@ -48,7 +48,8 @@ class RuleJobDesk {
     JobView queue(RuleJobs.Request asked, Caller caller) throws IOException {
         check(asked);
         RuleJobs.Request request = new RuleJobs.Request(asked.kind(), caller.username(), asked.files(),
-                asked.scenarios(), asked.name(), asked.note(), asked.from(), asked.until(), asked.against());
+                asked.scenarios(), asked.name(), asked.note(), asked.from(), asked.until(), asked.against(),
+                asked.campaigns());
         String id = jobs.queue(request);
         if (request.kind() == RuleJobs.Kind.PUBLISH) {
             String subject = "ruleset/" + (request.name() == null ? "city" : request.name());
@@ -78,6 +79,9 @@ class RuleJobDesk {
             if (days < 0 || days > MAX_BACKTEST_DAYS) {
                 throw new BadRequest("until: from 0 to " + MAX_BACKTEST_DAYS + " days after from");
             }
+        }
+        if (asked.kind() != RuleJobs.Kind.BACKTEST && !asked.campaigns().isEmpty()) {
+            throw new BadRequest("campaigns: only a backtest puts published campaigns in force");
         }
         if (asked.kind() != RuleJobs.Kind.BACKTEST && asked.scenarios().isEmpty()) {
             throw new BadRequest("scenarios: the scenario files (name to YAML) the rule set must pass");

@@ -86,9 +86,10 @@ class RuleWorkbenchController {
                       // Days, not the service's default date-time format.
                       @Nullable @JsonFormat(pattern = "yyyy-MM-dd") LocalDate from,
                       @Nullable @JsonFormat(pattern = "yyyy-MM-dd") LocalDate until,
-                      @Nullable @Pattern(regexp = VERSION) String against) {
+                      @Nullable @Pattern(regexp = VERSION) String against,
+                      @Nullable @Size(max = 10) List<@Pattern(regexp = VERSION) String> campaigns) {
         RuleJobs.Request toRequest() {
-            return new RuleJobs.Request(kind, null, files, scenarios, name, note, from, until, against);
+            return new RuleJobs.Request(kind, null, files, scenarios, name, note, from, until, against, campaigns);
         }
     }
 
@@ -97,7 +98,8 @@ class RuleWorkbenchController {
     @Status(HttpStatus.ACCEPTED)
     @Operation(summary = "Run scenarios, backtest or publish, on the engine side",
             description = "`kind`: `SCENARIOS` (the rule set's `files` against the `scenarios`, name to YAML), "
-                    + "`BACKTEST` (the archived signals `from`–`until`, optionally `against` a published version) "
+                    + "`BACKTEST` (the archived signals `from`–`until`, optionally `against` a published version, "
+                    + "with published seasonal `campaigns` in force beside) "
                     + "or `PUBLISH` (validated, scenarios run and passed, then published under `name`, audited). "
                     + "Answers 202 with the job, `QUEUED`; the workbench worker beside the live job runs it.")
     RuleJobDesk.JobView queue(@Body @Valid JobRequest request, Authentication caller) throws IOException {

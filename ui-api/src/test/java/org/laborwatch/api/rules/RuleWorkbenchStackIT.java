@@ -162,7 +162,11 @@ class RuleWorkbenchStackIT extends ServiceTest {
                 "files", RuleSets.bundled().sources(), "scenarios", Map.of("a.yaml", "scenarios: []\n"),
                 "note", "请发布")));
         Api.Response backtest = api.post("/api/rules/jobs", author, JSON.writeValueAsString(Map.of("kind", "BACKTEST",
-                "files", RuleSets.bundled().sources(), "from", "2025-09-01", "until", "2025-12-31")));
+                "files", RuleSets.bundled().sources(), "from", "2025-09-01", "until", "2025-12-31",
+                "campaigns", List.of("winter-2026-3bde764e14"))));
+        Api.Response campaignsWithoutBacktest = api.post("/api/rules/jobs", author, JSON.writeValueAsString(Map.of(
+                "kind", "SCENARIOS", "files", RuleSets.bundled().sources(), "scenarios", Map.of("a.yaml", "x"),
+                "campaigns", List.of("winter-2026-3bde764e14"))));
         Api.Response noDays = api.post("/api/rules/jobs", author, JSON.writeValueAsString(Map.of("kind", "BACKTEST",
                 "files", RuleSets.bundled().sources())));
         Api.Response noScenarios = api.post("/api/rules/jobs", author, JSON.writeValueAsString(Map.of(
@@ -173,6 +177,11 @@ class RuleWorkbenchStackIT extends ServiceTest {
         assertThat(publish.status()).as(publish.body()).isEqualTo(202);
         assertThat(backtest.status()).as(backtest.body()).isEqualTo(202);
         assertThat(backtest.json().get("kind").asText()).isEqualTo("BACKTEST");
+        assertThat(new RuleJobs(es(), STACK.ruleJobsIndex(), Clock.systemUTC())
+                .get(backtest.json().get("id").asText()).orElseThrow().request().campaigns())
+                .containsExactly("winter-2026-3bde764e14");
+        assertThat(campaignsWithoutBacktest.status()).isEqualTo(400);
+        assertThat(campaignsWithoutBacktest.body()).contains("only a backtest");
         assertThat(awaitAudit("RULES_PUBLISH_REQUESTED")).singleElement()
                 .satisfies(r -> assertThat(r.get("by").asText()).isEqualTo("rule-author"));
         assertThat(noDays.status()).isEqualTo(400);
