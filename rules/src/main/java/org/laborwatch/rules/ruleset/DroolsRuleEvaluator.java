@@ -45,7 +45,10 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
      * once per match, so this is reached only by a rule set the sandbox would have rejected, or by a bug.
      */
     static final int FIRING_LIMIT = 1_000;
-    /** Time per evaluation; the library takes microseconds. Checked between firings, so a single slow call runs on. */
+    /**
+     * Time per evaluation; the library takes microseconds. Checked before each firing and once more at the end: a
+     * single slow call cannot be interrupted and runs to its end, but what it found is then dropped like the rest.
+     */
     static final Duration TIME_BUDGET = Duration.ofMillis(200);
     /**
      * The first evaluations of a newly compiled rule set build Drools' network and compile its constraints as signals
@@ -146,7 +149,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
                 int fired = mode == SessionMode.LONG_LIVED
                         ? fireInLongLivedSession(features, signal, budget)
                         : fireInNewSession(features, signal, budget);
-                if (budget.exceeded || fired >= firingLimit) {
+                if (budget.spent() || fired >= firingLimit) {
                     findings.drain();
                     reportStop(budget.exceeded ? "time budget" : "firing limit", signal, budget.exceeded
                             ? "took longer than " + Duration.ofNanos(allowed).toMillis() + " ms"
@@ -249,6 +252,14 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
 
         Budget(long deadline) {
             this.deadline = deadline;
+        }
+
+        /** Whether the time is up, the last firing included. */
+        boolean spent() {
+            if (System.nanoTime() - deadline > 0) {
+                exceeded = true;
+            }
+            return exceeded;
         }
 
         @Override

@@ -43,6 +43,10 @@ public final class RuleSetValidator {
             "if", "switch", "return", "catch", "in", "not", "exists", "forall", "from", "collect", "and", "or",
             "matches", "memberOf", "contains", "soundslike", "excludes", "instanceof", "throw", "new", "else");
     private static final Set<String> TIMERS = Set.of("timer", "calendars", "duration");
+    /** A format specifier's width and precision: {@code %08.2f} has 08 and 2. */
+    private static final Pattern FORMAT_SPECIFIER = Pattern.compile("%(\\d+\\$)?[-#+ 0,(<]*(\\d+)?(\\.(\\d+))?");
+    /** Widths and precisions up to this many digits: a reason pads to a few columns, never to a million. */
+    private static final int FORMAT_DIGITS = 3;
 
     private RuleSetValidator() {
     }
@@ -242,11 +246,41 @@ public final class RuleSetValidator {
 
         private void checkMember(int k) {
             Token token = tokens.get(k);
+            if (isText(k + 1, "(") && (token.text.equals("format") || token.text.equals("formatted"))) {
+                checkFormat(k);
+            }
             if (!RuleAllowlist.allowsMember(token.text)) {
                 reject(token, "'" + token.text + "' (in '" + chain(k) + "') is not something a rule may use; "
                         + "rules may reach only the methods and fields of the allowed types, named by their simple "
                         + "names (docs/rule-authoring.md)");
                 skipRestOfChain(k);
+            }
+        }
+
+        /**
+         * {@code String.format("...", ...)} and {@code "...".formatted(...)}: the pattern written out, with small widths.
+         * A single call cannot be stopped once started, and {@code %999999999d} allocates gigabytes in one; a pattern
+         * computed from a signal's text could ask for that at run time.
+         */
+        private void checkFormat(int k) {
+            int pattern = tokens.get(k).text.equals("format") ? k + 2 : k - 2;
+            if (pattern < 0 || pattern >= tokens.size() || tokens.get(pattern).kind != Kind.STRING) {
+                reject(tokens.get(k), "'" + tokens.get(k).text + "' needs its pattern written out as one \"...\" "
+                        + "string in the rule (String.format(\"欠薪 %d 个月\", n) or \"欠薪 %d 个月\".formatted(n)), "
+                        + "not taken from a variable or the signal");
+                return;
+            }
+            Token literal = tokens.get(pattern);
+            Matcher specifier = FORMAT_SPECIFIER.matcher(raw.substring(literal.start, literal.end));
+            while (specifier.find()) {
+                for (int group : new int[] {2, 4}) {
+                    String digits = specifier.group(group);
+                    if (digits != null && digits.replaceFirst("^0+", "").length() > FORMAT_DIGITS) {
+                        reject(literal.start + specifier.start(), "format width or precision '" + digits
+                                + "' is too large; at most " + FORMAT_DIGITS + " digits (a reason never pads "
+                                + "to thousands of characters)");
+                    }
+                }
             }
         }
 

@@ -156,6 +156,31 @@ class RuleContainmentTest {
 
     @ParameterizedTest
     @EnumSource(value = SessionMode.class, names = {"LONG_LIVED", "NEW_SESSION"})
+    void shouldDropWhatASingleSlowFiringFoundAndReportIt(SessionMode mode) throws RuleSetRejected {
+        // One firing of some 100 ms (a 200,001-digit number written out), the only one: no later firing would see
+        // the time was up, so the check after the last firing must.
+        CompiledRuleSet slow = compile("""
+                rule "writes out a huge number"
+                    @id("T-SLOW") @points(10) @agencies("HRSS")
+                when
+                    EnterpriseFeatures( signalType == SignalType.COMPLAINT )
+                then
+                    hits.add(drools.getRule(), "位数 " + new java.math.BigDecimal("1e200000")
+                            .add(java.math.BigDecimal.ONE).toString().length());
+                end
+                """);
+        try (RuleEvaluator warm = slow.newEvaluator(mode)) {
+            assertThat(ids(judge(warm, complaint(E1, "P0", day(0))))).as("within the default budget")
+                    .containsExactly("T-SLOW");
+        }
+        try (RuleEvaluator evaluator = new DroolsRuleEvaluator(slow, mode, 1_000, Duration.ofMillis(10))) {
+            assertThat(judge(evaluator, complaint(E1, "P1", day(1)))).isEmpty();
+            assertThat(evaluator.drainIncidents()).singleElement().asString().contains("stopped at the time budget");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SessionMode.class, names = {"LONG_LIVED", "NEW_SESSION"})
     void shouldStopAnEvaluationPastItsTimeBudget(SessionMode mode) throws RuleSetRejected {
         CompiledRuleSet one = compile(firing("T-A"));
         // A budget already spent when the evaluation starts: the first firing is past it.
