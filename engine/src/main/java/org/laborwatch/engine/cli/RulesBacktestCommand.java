@@ -138,9 +138,10 @@ final class RulesBacktestCommand implements Callable<Integer> {
             out.printf("%s: %,d alerts, %,d enterprises at ORANGE+, %.1f s%s%n", r.ruleSetVersion(),
                     r.alerts().size(), r.flagged(RiskLevel.ORANGE), r.elapsed().toMillis() / 1000.0,
                     r.quality() == null ? "" : String.format(", precision %.1f%%, recall %.1f%%, early recall "
-                            + "%.1f%%, median lead %s days", r.quality().precision() * 100,
+                            + "%.1f%%, median lead %s", r.quality().precision() * 100,
                             r.quality().recall() * 100, r.quality().earlyRecall() * 100,
-                            r.quality().medianLeadDays()));
+                            r.quality().medianLeadDays() == null ? "n/a (nothing flagged ahead)"
+                                    : r.quality().medianLeadDays() + " days"));
         }
         if (run.compared()) {
             Comparison c = run.comparison();
