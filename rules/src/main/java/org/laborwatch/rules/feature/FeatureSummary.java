@@ -16,7 +16,7 @@ public final class FeatureSummary {
     public static final List<String> NAMES = List.of(
             "complaints30d", "distinctComplainants30d", "consultations30d", "wageArrearsMonthsMax",
             "wageArrearsAmount90d", "payrollDelays90d", "socialInsuranceMonthsMax", "utilityMonthsMax",
-            "arbitrationCases90d", "lawsuits90d", "redEpisodes");
+            "arbitrationCases90d", "lawsuits90d", "redEpisodes", "workforce");
 
     private FeatureSummary() {
     }
@@ -30,18 +30,22 @@ public final class FeatureSummary {
         return new double[] {
             f.complaints30d(), f.distinctComplainants30d(), f.consultations30d(), f.wageArrearsMonthsMax(),
             f.wageArrearsAmount90d(), f.payrollDelays90d(), f.socialInsuranceMonthsMax(), f.utilityMonthsMax(),
-            f.arbitrationCases90d(), f.lawsuits90d(), f.redEpisodes(),
+            f.arbitrationCases90d(), f.lawsuits90d(), f.redEpisodes(), f.workforce(),
         };
     }
 
-    /** {@link #NAMES} to {@code values}, in that order. */
+    /**
+     * {@link #NAMES} to {@code values}, in that order. Fewer values than names come from state written before the
+     * later names were added (a savepoint of an older version): they are labelled as far as they go, and the newer
+     * names are left out rather than given a value nobody measured.
+     */
     public static Map<String, Double> toMap(double[] values) {
-        if (values.length != NAMES.size()) {
-            throw new IllegalArgumentException("a feature summary has " + NAMES.size() + " values, not "
+        if (values.length > NAMES.size()) {
+            throw new IllegalArgumentException("a feature summary has at most " + NAMES.size() + " values, not "
                     + values.length);
         }
         Map<String, Double> m = new LinkedHashMap<>();
-        for (int i = 0; i < NAMES.size(); i++) {
+        for (int i = 0; i < values.length; i++) {
             m.put(NAMES.get(i), values[i]);
         }
         return m;

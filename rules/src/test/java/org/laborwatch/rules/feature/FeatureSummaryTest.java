@@ -35,8 +35,19 @@ class FeatureSummaryTest {
     }
 
     @Test
-    void shouldRefuseValuesThatDoNotMatchTheNames() {
-        assertThatThrownBy(() -> FeatureSummary.toMap(new double[FeatureSummary.NAMES.size() - 1]))
+    void shouldRefuseMoreValuesThanNames() {
+        assertThatThrownBy(() -> FeatureSummary.toMap(new double[FeatureSummary.NAMES.size() + 1]))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldLabelTheValuesOfAnOlderStateAsFarAsTheyGo() {
+        // Written before "workforce" was added: eleven values.
+        double[] older = new double[FeatureSummary.NAMES.indexOf("workforce")];
+        older[0] = 3;
+
+        Map<String, Double> summary = FeatureSummary.toMap(older);
+
+        assertThat(summary).hasSize(older.length).containsEntry("complaints30d", 3.0).doesNotContainKey("workforce");
     }
 }
