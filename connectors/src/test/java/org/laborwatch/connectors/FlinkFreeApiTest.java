@@ -87,7 +87,7 @@ class FlinkFreeApiTest {
             }
 
             assertThat(done).containsExactly("rule set v1", "event [a.drl:1 nonsense]", "signal Rejected",
-                    "topics 6 lw.rules", "index lw-risk", "features 11", "acks all", "publisher RuleSetPublisher",
+                    "topics 6 lw.rules", "index lw-risk", "features 12", "acks all", "publisher RuleSetPublisher",
                     "replay SignalReplay 1970-01-01T00:00:00Z");
         }
     }

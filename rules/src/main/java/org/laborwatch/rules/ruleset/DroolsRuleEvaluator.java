@@ -10,6 +10,9 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.StatelessKieSession;
@@ -84,6 +87,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     /** Kinds of stop already reported (firing limit, time budget), so a runaway set reports once, not per signal. */
     private final Set<String> reportedStops = new HashSet<>();
     private final List<String> incidents = new ArrayList<>();
+    private final Firing firing = new Firing();
 
     DroolsRuleEvaluator(CompiledRuleSet ruleSet, SessionMode mode) {
         this(ruleSet, mode, FIRING_LIMIT, TIME_BUDGET, WARM_UP_EVALUATIONS, WARM_UP_BUDGET);
@@ -145,6 +149,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         long allowed = evaluations++ < warmUpEvaluations ? warmUpBudgetNanos : budgetNanos;
         while (true) {
             Budget budget = new Budget(System.nanoTime() + allowed);
+            firing.rule = null;
             try {
                 int fired = mode == SessionMode.LONG_LIVED
                         ? fireInLongLivedSession(features, signal, budget)
@@ -167,8 +172,25 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
                     throw e;
                 }
                 quarantineConditions(culprits, e, signal);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                findings.drain();
+                quarantineFiring(firing.rule, e, signal);
             }
         }
+    }
+
+    /**
+     * A firing that asked for more memory or stack than there is: one allocation too large to be made (a builder of
+     * two billion characters) fails at once in this thread and leaves the heap as it was, so the rule that was firing
+     * is quarantined like one that threw. Outside a firing (while Drools matched) no rule can be named: the caller
+     * counts it as a rule error for that signal.
+     */
+    private void quarantineFiring(Rule firing, Error e, Signal signal) {
+        if (firing == null || quarantined.contains(RuleMetadata.key(firing))) {
+            throw new IllegalStateException("evaluation of signal " + signal.id() + " ran out of "
+                    + (e instanceof StackOverflowError ? "stack" : "memory") + " outside any one rule's firing", e);
+        }
+        quarantine(firing, e, signal);
     }
 
     /** What this evaluator stopped or quarantined since last asked, each said once; for lw.rules.events. */
@@ -272,8 +294,24 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         }
     }
 
+    /** The rule whose consequence runs now, if one does: what an {@link Error} in a firing is held against. */
+    private static final class Firing extends DefaultAgendaEventListener {
+        private Rule rule;
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            rule = event.getMatch().getRule();
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            rule = null;
+        }
+    }
+
     private KieSession newSession() {
         KieSession session = kieBase.newKieSession(oneThread, null);
+        session.addEventListener(firing);
         session.setGlobal(FINDINGS_GLOBAL, findings);
         return session;
     }
@@ -290,7 +328,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
             f = longLived.insert(features);
             s = ruleSet.matchesSignals() ? longLived.insert(signal) : null;
             fired = longLived.fireAllRules(budget, firingLimit);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // What a failed firing left on the agenda is not worth reasoning about: start clean.
             renewLongLived();
             throw e;

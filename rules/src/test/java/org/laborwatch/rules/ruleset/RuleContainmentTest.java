@@ -140,6 +140,30 @@ class RuleContainmentTest {
 
     @ParameterizedTest
     @EnumSource(value = SessionMode.class, names = {"LONG_LIVED", "NEW_SESSION"})
+    void shouldQuarantineARuleThatAsksForMoreMemoryThanThereIs(SessionMode mode) throws RuleSetRejected {
+        String greedy = """
+                rule "asks for two billion characters"
+                    @id("T-OOM") @points(10) @agencies("HRSS")
+                when
+                    EnterpriseFeatures( signalType == SignalType.COMPLAINT )
+                then
+                    hits.add(drools.getRule(), "容量 " + new StringBuilder(Integer.MAX_VALUE).capacity());
+                end
+                """;
+        try (RuleEvaluator evaluator = compile(firing("T-A") + greedy + firing("T-B")).newEvaluator(mode)) {
+            List<Finding> first = judge(evaluator, complaint(E1, "P1", day(0)));
+            List<String> firstIncidents = evaluator.drainIncidents();
+            List<Finding> second = judge(evaluator, complaint(E1, "P2", day(1)));
+
+            assertThat(ids(first)).containsExactly("T-A", "T-B");
+            assertThat(firstIncidents).singleElement().asString()
+                    .contains("rule T-OOM \"asks for two billion characters\" quarantined", "OutOfMemoryError");
+            assertThat(ids(second)).containsExactly("T-A", "T-B");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SessionMode.class, names = {"LONG_LIVED", "NEW_SESSION"})
     void shouldStopAnEvaluationAtTheFiringLimitAndReportItOnce(SessionMode mode) throws RuleSetRejected {
         CompiledRuleSet three = compile(firing("T-A") + firing("T-B") + firing("T-C"));
         try (RuleEvaluator evaluator = new DroolsRuleEvaluator(three, mode, 2, Duration.ofSeconds(10))) {
