@@ -10,9 +10,6 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.StatelessKieSession;
@@ -87,7 +84,6 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     /** Kinds of stop already reported (firing limit, time budget), so a runaway set reports once, not per signal. */
     private final Set<String> reportedStops = new HashSet<>();
     private final List<String> incidents = new ArrayList<>();
-    private final Firing firing = new Firing();
 
     DroolsRuleEvaluator(CompiledRuleSet ruleSet, SessionMode mode) {
         this(ruleSet, mode, FIRING_LIMIT, TIME_BUDGET, WARM_UP_EVALUATIONS, WARM_UP_BUDGET);
@@ -149,7 +145,6 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         long allowed = evaluations++ < warmUpEvaluations ? warmUpBudgetNanos : budgetNanos;
         while (true) {
             Budget budget = new Budget(System.nanoTime() + allowed);
-            firing.rule = null;
             try {
                 int fired = mode == SessionMode.LONG_LIVED
                         ? fireInLongLivedSession(features, signal, budget)
@@ -174,7 +169,7 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
                 quarantineConditions(culprits, e, signal);
             } catch (OutOfMemoryError | StackOverflowError e) {
                 findings.drain();
-                quarantineFiring(firing.rule, e, signal);
+                quarantineFiring(budget.letThrough, e, signal);
             }
         }
     }
@@ -182,8 +177,11 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     /**
      * A firing that asked for more memory or stack than there is: one allocation too large to be made (a builder of
      * two billion characters) fails at once in this thread and leaves the heap as it was, so the rule that was firing
-     * is quarantined like one that threw. Outside a firing (while Drools matched) no rule can be named: the caller
-     * counts it as a rule error for that signal.
+     * is quarantined like one that threw. The rule is the one whose match the agenda filter let through last: an
+     * error in a condition never gets here (Drools wraps whatever a constraint throws, errors too, and the rule is
+     * quarantined by its condition), so an error that does comes from a consequence. Not read from the error's stack,
+     * which the JVM leaves empty when it throws the same error again; not from a listener on every firing, which would
+     * cost every evaluation for what is rare. Before any firing no rule can be named: the caller counts a rule error.
      */
     private void quarantineFiring(Rule firing, Error e, Signal signal) {
         if (firing == null || quarantined.contains(RuleMetadata.key(firing))) {
@@ -271,6 +269,8 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
     private final class Budget implements AgendaFilter {
         private final long deadline;
         private boolean exceeded;
+        /** The rule of the match last let through: the one firing, when a consequence is under way. */
+        private Rule letThrough;
 
         Budget(long deadline) {
             this.deadline = deadline;
@@ -290,28 +290,16 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
                 exceeded = true;
                 return false;
             }
-            return !quarantined.contains(RuleMetadata.key(match.getRule()));
-        }
-    }
-
-    /** The rule whose consequence runs now, if one does: what an {@link Error} in a firing is held against. */
-    private static final class Firing extends DefaultAgendaEventListener {
-        private Rule rule;
-
-        @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            rule = event.getMatch().getRule();
-        }
-
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-            rule = null;
+            if (quarantined.contains(RuleMetadata.key(match.getRule()))) {
+                return false;
+            }
+            letThrough = match.getRule();
+            return true;
         }
     }
 
     private KieSession newSession() {
         KieSession session = kieBase.newKieSession(oneThread, null);
-        session.addEventListener(firing);
         session.setGlobal(FINDINGS_GLOBAL, findings);
         return session;
     }

@@ -160,6 +160,14 @@ class RuleContainmentTest {
                     .contains("rule T-OOM \"asks for two billion characters\" quarantined", "OutOfMemoryError");
             assertThat(ids(second)).containsExactly("T-A", "T-B");
         }
+        String greedyCondition = greedy.replace("T-OOM", "T-OOMC").replace("signalType == SignalType.COMPLAINT",
+                "signalType == SignalType.COMPLAINT, new StringBuilder(Integer.MAX_VALUE).capacity() > 0");
+        try (RuleEvaluator evaluator = compile(firing("T-A") + greedyCondition).newEvaluator(mode)) {
+            // In a condition: Drools wraps the error like any exception, and names the rule.
+            assertThat(ids(judge(evaluator, complaint(E1, "P3", day(2))))).containsExactly("T-A");
+            assertThat(evaluator.drainIncidents()).singleElement().asString()
+                    .contains("rule T-OOMC", "quarantined: its condition threw", "OutOfMemoryError");
+        }
     }
 
     @ParameterizedTest
