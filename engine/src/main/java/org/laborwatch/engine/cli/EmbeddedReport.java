@@ -55,6 +55,7 @@ final class EmbeddedReport {
                 outcome.counter(EnterpriseRiskFunction.ACC_LATE_JUDGED),
                 outcome.counter(EnterpriseRiskFunction.ACC_AHEAD),
                 outcome.counter(EnterpriseRiskFunction.ACC_RULE_ERRORS),
+                outcome.counter(EnterpriseRiskFunction.ACC_RULE_INCIDENTS),
                 outcome.outputs().alerts(), outcome.outputs().deadLetters(), groundTruth, zone, outcome.elapsed(),
                 withCampaigns(rules, campaigns), true));
         Files.writeString(outDir.resolve("summary.txt"), report, StandardCharsets.UTF_8);

@@ -110,6 +110,7 @@ final class StackRunner {
                 counter(result, EnterpriseRiskFunction.ACC_LATE_JUDGED),
                 counter(result, EnterpriseRiskFunction.ACC_AHEAD),
                 counter(result, EnterpriseRiskFunction.ACC_RULE_ERRORS),
+                counter(result, EnterpriseRiskFunction.ACC_RULE_INCIDENTS),
                 alerts, deadLetters, truth == null ? null : GroundTruth.read(truth), codec.zone(), elapsed,
                 rules.version(), true));
         Files.writeString(outDir.resolve("summary.txt"), report, StandardCharsets.UTF_8);

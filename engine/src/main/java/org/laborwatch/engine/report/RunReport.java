@@ -33,7 +33,7 @@ public final class RunReport {
      * @param bounded    a bounded input judged in event-time order (batch execution): nothing in it is late or ahead
      */
     public record Inputs(long signalsRead, long judged, long duplicates, long lateJudged, long ahead, long ruleErrors,
-                         List<Alert> alerts, List<DeadLetter> deadLetters, GroundTruth truth, ZoneId zone,
+                         long ruleIncidents, List<Alert> alerts, List<DeadLetter> deadLetters, GroundTruth truth, ZoneId zone,
                          Duration elapsed, String ruleSetVersion, boolean bounded) {
     }
 
@@ -50,6 +50,10 @@ public final class RunReport {
         }
         if (in.ruleErrors() > 0) {
             line(out, "规则执行错误 rule errors    %,d (see the log)", in.ruleErrors());
+        }
+        if (in.ruleIncidents() > 0) {
+            line(out, "规则隔离/中止 rule incidents %,d (rules quarantined, evaluations stopped: see the log)",
+                    in.ruleIncidents());
         }
         long seconds = Math.max(1, in.elapsed().toMillis());
         line(out, "用时 elapsed                %.1f s  (%,d signals/s, cluster start and rule compilation included)", in.elapsed().toMillis() / 1000.0,

@@ -103,6 +103,8 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     /** Signals dated further past event time than {@link RiskConfig#aheadAfter} when they arrived. */
     public static final String ACC_AHEAD = "signals-ahead";
     public static final String ACC_RULE_ERRORS = "rule-errors";
+    /** Rules quarantined and evaluations stopped (each also reported once on lw.rules.events). */
+    public static final String ACC_RULE_INCIDENTS = "rule-incidents";
     /** Alerts raised: what a reader of the alert outputs must find there once the run is over. */
     public static final String ACC_ALERTS = "alerts-raised";
     /** One evaluation in this many is timed for the {@code ruleEvaluationNanos} histogram: timing costs too. */
@@ -128,6 +130,8 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
     private transient LongCounter lateJudged;
     private transient LongCounter ahead;
     private transient LongCounter ruleErrors;
+    private transient LongCounter ruleIncidents;
+    private transient Counter ruleIncidentsMetric;
     /** The rule-set version whose first failed evaluation this subtask has reported; one report per version. */
     private transient String failureReportedFor;
     private transient LongCounter alertsRaised;
@@ -171,10 +175,12 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         lateJudged = counter(ACC_LATE_JUDGED);
         ahead = counter(ACC_AHEAD);
         ruleErrors = counter(ACC_RULE_ERRORS);
+        ruleIncidents = counter(ACC_RULE_INCIDENTS);
         alertsRaised = counter(ACC_ALERTS);
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         lateJudgedMetric = metrics.counter("signalsJudgedLate");
         aheadMetric = metrics.counter("signalsAheadOfStream");
+        ruleIncidentsMetric = metrics.counter("ruleIncidents");
         MetricGroup alertsGroup = metrics.addGroup("alerts");
         alertsByLevel = new Counter[RiskLevel.values().length];
         for (RiskLevel level : RiskLevel.values()) {
@@ -498,9 +504,11 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         }
     }
 
-    /** A rule quarantined or an evaluation stopped, said once by the evaluator, goes out on lw.rules.events. */
-    private static void reportIncidents(RuleEvaluator evaluator, ReadOnlyContext ctx) {
+    /** A rule quarantined or an evaluation stopped, said once by the evaluator: counted, and sent on lw.rules.events. */
+    private void reportIncidents(RuleEvaluator evaluator, ReadOnlyContext ctx) {
         for (String incident : evaluator.drainIncidents()) {
+            ruleIncidents.add(1);
+            ruleIncidentsMetric.inc();
             LOG.warn("Rule set {}: {}", evaluator.version(), incident);
             ctx.output(RULE_SET_EVENTS, new RuleSetEvent(evaluator.version(), true, List.of(incident)));
         }

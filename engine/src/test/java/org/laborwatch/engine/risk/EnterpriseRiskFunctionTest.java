@@ -539,6 +539,8 @@ class EnterpriseRiskFunctionTest {
         assertThat(events.get(1).problems()).singleElement().asString().contains(
                 "rule FAULTY-1 \"reads what is not there\" quarantined: its " + part + " threw",
                 "NumberFormatException");
+        assertThat(counted(EnterpriseRiskFunction.ACC_RULE_INCIDENTS)).isEqualTo(1);
+        assertThat(counted(EnterpriseRiskFunction.ACC_RULE_ERRORS)).isZero();
     }
 
     @Test
