@@ -33,8 +33,8 @@ public final class RunReport {
      * @param bounded    a bounded input judged in event-time order (batch execution): nothing in it is late or ahead
      */
     public record Inputs(long signalsRead, long judged, long duplicates, long lateJudged, long ahead, long ruleErrors,
-                         long ruleIncidents, List<Alert> alerts, List<DeadLetter> deadLetters, GroundTruth truth, ZoneId zone,
-                         Duration elapsed, String ruleSetVersion, boolean bounded) {
+                         long ruleIncidents, List<Alert> alerts, List<DeadLetter> deadLetters, GroundTruth truth,
+                         ZoneId zone, Duration elapsed, String ruleSetVersion, boolean bounded) {
     }
 
     public static String render(Inputs in) {

@@ -504,7 +504,7 @@ public class EnterpriseRiskFunction extends KeyedBroadcastProcessFunction<String
         }
     }
 
-    /** A rule quarantined or an evaluation stopped, said once by the evaluator: counted, and sent on lw.rules.events. */
+    /** A rule quarantined or an evaluation stopped, said once by the evaluator: counted, and sent to lw.rules.events. */
     private void reportIncidents(RuleEvaluator evaluator, ReadOnlyContext ctx) {
         for (String incident : evaluator.drainIncidents()) {
             ruleIncidents.add(1);

@@ -113,7 +113,8 @@ class CampaignJudgingTest {
         assertThat(state.get(RuleSetState.ACTIVE)).isEqualTo(LIBRARY);
         assertThat(state.get(RuleSetState.campaignKey(Campaign.of(winter).orElseThrow()))).isEqualTo(winter);
         assertThat(events()).containsExactly(new RuleSetEvent(LIBRARY.version(), true, List.of()),
-                new RuleSetEvent(winter.version(), true, List.of()), new RuleSetEvent(winter.version(), true, List.of()));
+                new RuleSetEvent(winter.version(), true, List.of()),
+                new RuleSetEvent(winter.version(), true, List.of()));
     }
 
     @Test

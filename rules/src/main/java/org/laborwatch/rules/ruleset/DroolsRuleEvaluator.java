@@ -24,10 +24,10 @@ import org.laborwatch.rules.risk.RuleMeta;
 
 /**
  * Evaluates with Drools in one of the {@link SessionMode}s, containing what the sandbox ({@link RuleSetValidator})
- * cannot rule out: a rule whose consequence or condition throws is quarantined for the rest of this evaluator's life
- * (its rule set's, on this subtask) and the signal judged again without it; an evaluation that exceeds {@link #FIRING_LIMIT}
- * firings or {@link #TIME_BUDGET} is stopped, and the signal raises nothing. Each is reported once through
- * {@link #drainIncidents()}. The stateless mode, kept for the benchmarks' comparison, has no containment.
+ * cannot rule out: a rule whose consequence or condition throws (or asks for more memory than there is) is
+ * quarantined for the rest of this evaluator's life (its rule set's, on this subtask) and the signal judged again
+ * without it; an evaluation that exceeds {@link #FIRING_LIMIT} firings or {@link #TIME_BUDGET} is stopped, and the
+ * signal raises nothing. Each is reported once through {@link #drainIncidents()}. The stateless mode, kept for the benchmarks' comparison, has no containment.
  */
 final class DroolsRuleEvaluator implements RuleEvaluator {
     static final String FINDINGS_GLOBAL = "hits";
@@ -244,7 +244,8 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
             quarantined.add(RuleMetadata.key(rule));
             withoutRules.add(rule);
             incidents.add("rule " + idOf(rule) + " \"" + rule.getName() + "\" quarantined: its condition threw "
-                    + root.toString().lines().findFirst().orElse("") + " (" + constraint + ") on signal " + signal.id() + "; it is skipped while rule set " + ruleSet.version()
+                    + root.toString().lines().findFirst().orElse("") + " (" + constraint + ") on signal "
+                    + signal.id() + "; it is skipped while rule set " + ruleSet.version()
                     + " is active, the other rules still judge every signal");
         }
         kieBase = RuleSetCompiler.buildWithout(ruleSet, withoutRules);

@@ -258,7 +258,8 @@ public final class RuleSetValidator {
         }
 
         /**
-         * {@code String.format("...", ...)} and {@code "...".formatted(...)}: the pattern written out, with small widths.
+         * {@code String.format("...", ...)} and {@code "...".formatted(...)}: the pattern written out, with small
+         * widths.
          * A single call cannot be stopped once started, and {@code %999999999d} allocates gigabytes in one; a pattern
          * computed from a signal's text could ask for that at run time.
          */
