@@ -45,7 +45,7 @@ public final class Publications {
 
         /** {@code ACTIVATED}, {@code REJECTED} or {@code NO_REPORT}: the job's word as the service and jobs show it. */
         public String verdictName() {
-            return verdict == null ? NO_REPORT : rejected() ? REJECTED : ACTIVATED;
+            return RuleSetVerdicts.Standing.of(verdict == null ? List.of() : List.of(verdict)).verdict();
         }
 
         /** The job's problems with a rejected version; none otherwise. */

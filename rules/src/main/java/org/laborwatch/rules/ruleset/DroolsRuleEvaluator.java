@@ -204,8 +204,12 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         if (!quarantined.add(key)) {
             throw new IllegalStateException("quarantined rule " + rule.getName() + " fired again", cause);
         }
-        incidents.add("rule " + idOf(rule) + " \"" + rule.getName() + "\" quarantined: its consequence threw " + cause
-                + " on signal " + signal.id() + "; it is skipped while rule set " + ruleSet.version()
+        reportQuarantine(rule, "its consequence threw " + cause, signal);
+    }
+
+    private void reportQuarantine(Rule rule, String why, Signal signal) {
+        incidents.add("rule " + idOf(rule) + " \"" + rule.getName() + "\" quarantined: " + why + " on signal "
+                + signal.id() + "; it is skipped while rule set " + ruleSet.version()
                 + " is active, the other rules still judge every signal");
     }
 
@@ -243,10 +247,8 @@ final class DroolsRuleEvaluator implements RuleEvaluator {
         for (Rule rule : rules) {
             quarantined.add(RuleMetadata.key(rule));
             withoutRules.add(rule);
-            incidents.add("rule " + idOf(rule) + " \"" + rule.getName() + "\" quarantined: its condition threw "
-                    + root.toString().lines().findFirst().orElse("") + " (" + constraint + ") on signal "
-                    + signal.id() + "; it is skipped while rule set " + ruleSet.version()
-                    + " is active, the other rules still judge every signal");
+            reportQuarantine(rule, "its condition threw " + root.toString().lines().findFirst().orElse("") + " ("
+                    + constraint + ")", signal);
         }
         kieBase = RuleSetCompiler.buildWithout(ruleSet, withoutRules);
         if (longLived != null) {

@@ -155,16 +155,9 @@ class DecisionTableTest {
 
     /** Judges {@code signal} after a registry signal giving the enterprise {@code workforce} workers (none if 0). */
     private static List<String> idsWithWorkforce(CompiledRuleSet compiled, Signal signal, int workforce) {
-        SignalHistory history = new SignalHistory();
-        if (workforce > 0) {
-            history.add(Trace.of(Signals.signal(SignalType.ENTERPRISE_STATUS, E1, day(10), null, workforce, null,
-                    Map.of("status", "NORMAL"))));
-        }
-        history.add(Trace.of(signal));
-        EnterpriseFeatures features = FeatureCalculator.compute(signal, history, 0, RiskLevel.NONE);
-        try (RuleEvaluator evaluator = compiled.newEvaluator(SessionMode.LONG_LIVED)) {
-            return evaluator.evaluate(features, signal).stream().map(f -> f.rule().id()).sorted().toList();
-        }
+        Signal[] registry = workforce == 0 ? new Signal[0] : new Signal[] {Signals.signal(
+                SignalType.ENTERPRISE_STATUS, E1, day(10), null, workforce, null, Map.of("status", "NORMAL"))};
+        return evaluate(compiled, signal, registry).stream().map(f -> f.rule().id()).sorted().toList();
     }
 
     @Test
@@ -367,8 +360,12 @@ class DecisionTableTest {
         return evaluate(compiled, signal).stream().map(f -> f.rule().id()).sorted().toList();
     }
 
-    private static List<Finding> evaluate(CompiledRuleSet compiled, Signal signal) {
+    /** Judges {@code signal} after the signals {@code before} it. */
+    private static List<Finding> evaluate(CompiledRuleSet compiled, Signal signal, Signal... before) {
         SignalHistory history = new SignalHistory();
+        for (Signal earlier : before) {
+            history.add(Trace.of(earlier));
+        }
         history.add(Trace.of(signal));
         EnterpriseFeatures features = FeatureCalculator.compute(signal, history, 0, RiskLevel.NONE);
         try (RuleEvaluator evaluator = compiled.newEvaluator(SessionMode.LONG_LIVED)) {
